@@ -1,0 +1,45 @@
+# certguide: the README's commands. `make run` and `make test` work on a fresh machine.
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := PIP_CONSTRAINT=$(CURDIR)/constraints.txt PIP_DISABLE_PIP_VERSION_CHECK=1 $(VENV)/bin/pip
+DEV_ENV := DJANGO_DEBUG=true
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test test-postgres lint format setup clean
+
+$(PY):
+	"$$(scripts/find-python.sh)" -m venv $(VENV)
+
+$(VENV)/.runtime-installed: requirements.txt constraints.txt | $(PY)
+	$(PIP) install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt constraints.txt | $(PY)
+	$(PIP) install -q -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime-installed
+
+setup: $(VENV)/.runtime-installed
+	$(DEV_ENV) $(PY) manage.py migrate --noinput
+
+run: setup
+	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: $(VENV)/.dev-installed
+	scripts/ensure-chromium.sh
+	$(PY) -m pytest
+
+test-postgres: $(VENV)/.dev-installed
+	scripts/ensure-chromium.sh
+	scripts/with-postgres.sh $(PY) -m pytest
+
+lint: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3 db.sqlite3-wal db.sqlite3-shm

@@ -1,0 +1,87 @@
+"""Fixtures shared by every test: personas, collected static files and the real browser."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
+# beside one unless told it is safe, which it is here: the loop only drives the browser.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+PASSWORD = "correct horse battery staple 42"
+CHROMIUM_PATHS = ("/usr/lib/chromium/chromium", "/usr/bin/chromium")
+ARTIFACTS_DIR = Path(__file__).resolve().parent / "test-artifacts"
+
+
+def make_user(email: str, **extra) -> User:
+    return User.objects.create_user(username=email, email=email, password=PASSWORD, **extra)
+
+
+@pytest.fixture
+def alice(db) -> User:
+    """The owner in most tests."""
+    return make_user("alice@example.com")
+
+
+@pytest.fixture
+def bob(db) -> User:
+    """Another signed-up user, who must never see alice's data."""
+    return make_user("bob@example.com")
+
+
+@pytest.fixture
+def curator(db) -> User:
+    """Staff who keep the catalog true through the admin."""
+    return make_user("curator@example.com", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def alice_client(client, alice):
+    client.force_login(alice)
+    return client
+
+
+def chromium_path() -> str | None:
+    for path in CHROMIUM_PATHS:
+        if Path(path).exists():
+            return path
+    return shutil.which("chromium")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    executable = chromium_path()
+    if executable is None:
+        if os.environ.get("CERTGUIDE_SKIP_BROWSER") == "1":
+            pytest.skip("Chromium is not installed and CERTGUIDE_SKIP_BROWSER=1 was set.")
+        pytest.fail(
+            "Chromium is not installed: run 'apt-get install chromium' "
+            "(or `make test`, which installs it)."
+        )
+    return {
+        **browser_type_launch_args,
+        "executable_path": executable,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
+    }
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the item so fixtures can tell whether the test failed."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
