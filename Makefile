@@ -21,6 +21,7 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt constraints.txt | 
 
 setup: $(VENV)/.runtime-installed
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
+	$(DEV_ENV) $(PY) manage.py sync_catalog
 
 run: setup
 	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
