@@ -1,0 +1,592 @@
+"""Score a self-assessment and recommend machine-learning certifications.
+
+Plain Python on purpose: no Django, no database. Every function takes frozen dataclasses
+and returns new ones, so the same inputs always give the same output.
+
+Skill scores (0-100)
+--------------------
+* Self-rating r (1-5) becomes ``(r - 1) * 25``: 1 -> 0, 2 -> 25, 3 -> 50, 4 -> 75, 5 -> 100.
+* Knowledge checks become ``sum(difficulty of correct answers) / sum(difficulty of all answered)
+  * 100``, difficulty being 1 (easy), 2 (medium) or 3 (hard); a hard question counts three
+  times an easy one.
+* Both present: ``0.4 * self + 0.6 * knowledge``. When they disagree by 40 points or more the
+  self-rating is marked "overrated" (self higher) or "underrated" (self lower) and the score
+  leans on the checks instead: ``0.15 * self + 0.85 * knowledge``.
+* Only one present: that one. Neither: ``None`` (not assessed).
+* Arithmetic is exact (fractions) and the result is rounded half up to an integer.
+
+Readiness for one certification (0-100)
+---------------------------------------
+1. Exam share of a skill: each domain's weight (percent of the exam; the midpoint of a
+   published range) is split evenly among the skills it exercises, then normalised so the
+   domain weights add up to 100. Unknown weights (0) give no share.
+2. Only skills with a required level are scored. Target = ``level * 20``.
+   Importance = ``exam share + 5 * level``, so a skill that fills a third of the exam counts
+   far more than one merely listed, but a listed skill with no published share still counts.
+3. Coverage of a skill = ``min(score / target, 1)``; an unassessed skill covers 0.
+   Skill readiness = importance-weighted mean coverage * 100, rounded half up.
+4. Context adjustments, each reported with its number:
+   * employer cloud: +10 when the exam's platform is the employer's cloud; -8 when the exam is
+     about another cloud platform than the employer's; +5 for a vendor-neutral exam when the
+     employer has no cloud platform;
+   * experience: -4 per year of ML experience short of the exam's recommendation, at most -12;
+   * focus: +6 when the exam's focus matches the preferred kind of work (deep learning,
+     classical ML, generative AI) or the goal (moving into MLOps, generative AI); +3 for a
+     generative-AI exam when the preference is deep learning, since it builds on deep learning;
+   * level against ML experience, so the exam matches where the person is:
+
+     ==========================  ============  =========  =========================
+     ML experience               foundational  associate  professional / specialty
+     ==========================  ============  =========  =========================
+     1 year or less              +8            0          -8
+     more than 1, under 3 years  -12           +4         0
+     3 years or more             -16           0          +4
+     ==========================  ============  =========  =========================
+
+     Foundational exams have low targets, so experienced people cover them fully; the
+     penalty keeps them from outranking an exam at their own level.
+5. Readiness = skill readiness + adjustments, clamped to 0-100.
+
+The reasons list the skill readiness and every adjustment, so the listed numbers add up to
+the readiness (a clamp is reported too). They also name up to two strengths (a skill at or
+above its target and at least 70) and the biggest gap (most importance left uncovered).
+Gaps follow the taxonomy order (maths, programming, ML, production and platforms), so
+foundations come first.
+
+Ranking
+-------
+Only current certifications are ranked: readiness high to low, then the total before clamping
+(so two capped 100s keep their real order), then name, then slug. A retired
+certification is scored too; if it would have been in the top 5 its name is shown on its
+best-ranked current successor (``stands_in_for``) and it never appears itself.
+
+Ranking changes
+---------------
+For each runner-up (ranks 2 to ``limit + 1``) every one of its gaps is tried at each multiple
+of 5 above the current score, up to 100; the smallest raise that puts the runner-up at #1 (with
+all readiness recomputed, the leader's included) is reported.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from fractions import Fraction
+
+SELF_WEIGHT = Fraction(2, 5)
+CALIBRATED_SELF_WEIGHT = Fraction(3, 20)
+DISAGREEMENT_POINTS = 40
+
+POINTS_PER_REQUIRED_LEVEL = 5
+TARGET_POINTS_PER_LEVEL = 20
+
+EMPLOYER_CLOUD_BONUS = 10
+OTHER_CLOUD_PENALTY = 8
+NEUTRAL_WITHOUT_CLOUD_BONUS = 5
+PENALTY_PER_MISSING_YEAR = 4
+MAX_EXPERIENCE_PENALTY = 12
+FOCUS_BONUS = 6
+RELATED_FOCUS_BONUS = 3
+NEW_TO_ML_MAX_YEARS = 1
+EXPERIENCED_MIN_YEARS = 3
+LEVEL_STEPS = {"foundational": 0, "associate": 1, "professional": 2, "specialty": 2}
+# Rows: new to ML (1 year or less), some experience (under 3 years), experienced (3+ years).
+# Columns: foundational, associate, professional/specialty.
+LEVEL_FIT_POINTS = (
+    (8, 0, -8),
+    (-12, 4, 0),
+    (-16, 0, 4),
+)
+
+STAND_IN_TOP_N = 5
+STRONG_SCORE = 70
+MAX_STRENGTH_REASONS = 2
+CHANGE_STEP = 5
+
+CLOUD_PLATFORMS = {
+    "gcp": "Google Cloud",
+    "aws": "AWS",
+    "azure": "Azure",
+    "databricks": "Databricks",
+}
+FOCUS_FOR_PREFERENCE = {
+    "deep-learning": "deep-learning",
+    "classical-ml": "classical-ml",
+    "generative-ai": "generative-ai",
+}
+FOCUS_FOR_GOAL = {
+    "move-into-mlops": "mlops",
+    "generative-ai": "generative-ai",
+}
+FOCUS_WORDS = {
+    "deep-learning": "deep learning",
+    "classical-ml": "classical machine learning",
+    "generative-ai": "generative AI",
+    "mlops": "MLOps",
+}
+
+
+# --- Skill scores -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """One answered knowledge check."""
+
+    skill: str
+    difficulty: int  # 1 easy, 2 medium, 3 hard
+    correct: bool
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Everything one attempt said about skills."""
+
+    self_ratings: Mapping[str, int]  # skill slug -> 1..5
+    checks: Sequence[CheckResult]
+
+
+@dataclass(frozen=True)
+class SkillScore:
+    skill: str
+    score: int | None  # 0-100; None when the person gave no evidence for the skill
+    self_rating: int | None
+    checks_correct: int
+    checks_total: int
+    calibration: str  # "" | "overrated" | "underrated"
+
+
+def round_half_up(value: Fraction) -> int:
+    return math.floor(value + Fraction(1, 2))
+
+
+def self_rating_points(rating: int) -> int:
+    if not 1 <= rating <= 5:
+        raise ValueError(f"self-rating must be 1..5, got {rating!r}")
+    return (rating - 1) * 25
+
+
+def score_skills(evidence: Evidence, skills: Sequence[str]) -> dict[str, SkillScore]:
+    """Score every skill in ``skills`` (in that order) from one attempt's evidence."""
+    checks_by_skill: dict[str, list[CheckResult]] = {skill: [] for skill in skills}
+    for check in evidence.checks:
+        if check.difficulty not in (1, 2, 3):
+            raise ValueError(f"check difficulty must be 1, 2 or 3, got {check.difficulty!r}")
+        if check.skill in checks_by_skill:
+            checks_by_skill[check.skill].append(check)
+    return {
+        skill: _score_one_skill(skill, evidence.self_ratings.get(skill), checks_by_skill[skill])
+        for skill in skills
+    }
+
+
+def _score_one_skill(
+    skill: str, self_rating: int | None, checks: Sequence[CheckResult]
+) -> SkillScore:
+    self_points = None if self_rating is None else self_rating_points(self_rating)
+    knowledge = None
+    if checks:
+        answered_weight = sum(check.difficulty for check in checks)
+        correct_weight = sum(check.difficulty for check in checks if check.correct)
+        knowledge = Fraction(correct_weight * 100, answered_weight)
+
+    calibration = ""
+    if self_points is None and knowledge is None:
+        score = None
+    elif knowledge is None:
+        score = self_points
+    elif self_points is None:
+        score = round_half_up(knowledge)
+    else:
+        self_weight = SELF_WEIGHT
+        if abs(self_points - knowledge) >= DISAGREEMENT_POINTS:
+            calibration = "overrated" if self_points > knowledge else "underrated"
+            self_weight = CALIBRATED_SELF_WEIGHT
+        score = round_half_up(self_weight * self_points + (1 - self_weight) * knowledge)
+
+    return SkillScore(
+        skill=skill,
+        score=score,
+        self_rating=self_rating,
+        checks_correct=sum(1 for check in checks if check.correct),
+        checks_total=len(checks),
+        calibration=calibration,
+    )
+
+
+# --- Certifications and readiness ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Context:
+    cloud: str = "none"  # gcp | aws | azure | databricks | none
+    ml_years: float = 0
+    cloud_years: float = 0
+    preference: str = "both"  # deep-learning | classical-ml | both | generative-ai
+    hours_per_week: int | None = None
+    goal: str = ""
+
+
+@dataclass(frozen=True)
+class DomainShare:
+    name: str
+    weight: float  # percent of the exam (midpoint of a published range); 0 if unknown
+    skills: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CertProfile:
+    slug: str
+    name: str
+    level: str  # foundational | associate | professional | specialty
+    platform: str  # gcp | aws | azure | databricks | neutral
+    focus: str  # classical-ml | deep-learning | generative-ai | mlops | mixed
+    is_current: bool  # active or retiring; False for retired/closed
+    successor_slugs: tuple[str, ...]
+    recommended_years: float | None
+    required_levels: Mapping[str, int]  # skill -> 1..5; target score = level * 20
+    domains: tuple[DomainShare, ...]
+
+
+@dataclass(frozen=True)
+class Gap:
+    skill: str
+    skill_name: str
+    score: int  # the person's score (0 when not assessed)
+    target: int  # required level * 20
+    exam_share: int  # % of this exam that exercises the skill (rounded)
+
+    def describe(self) -> str:
+        text = f"{self.skill_name} {self.score}/100 (needs {self.target})"
+        if self.exam_share > 0:
+            text += f" — about {self.exam_share}% of this exam"
+        return text
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    cert: CertProfile
+    readiness: int  # 0-100
+    reasons: tuple[str, ...]
+    gaps: tuple[Gap, ...]  # taxonomy order (foundations first), then largest first
+    stands_in_for: tuple[str, ...] = ()  # names of retired certifications this one replaces
+    uncapped: int | None = None  # the total before clamping; breaks ties among capped scores
+
+
+@dataclass(frozen=True)
+class _Adjustment:
+    points: int
+    why: str
+
+    def describe(self) -> str:
+        return f"{self.points:+d}: {self.why}"
+
+
+def exam_shares(cert: CertProfile) -> dict[str, Fraction]:
+    """Percent of the exam that exercises each skill named by its domains."""
+    total_weight = sum(Fraction(domain.weight) for domain in cert.domains)
+    shares: dict[str, Fraction] = {}
+    if total_weight <= 0:
+        return shares
+    for domain in cert.domains:
+        if domain.weight <= 0 or not domain.skills:
+            continue
+        per_skill = Fraction(domain.weight) * 100 / total_weight / len(domain.skills)
+        for skill in domain.skills:
+            shares[skill] = shares.get(skill, Fraction(0)) + per_skill
+    return shares
+
+
+def readiness(
+    scores: Mapping[str, SkillScore],
+    context: Context,
+    cert: CertProfile,
+    skill_names: Mapping[str, str],
+) -> Recommendation:
+    """How ready the person is for ``cert``, with the reasons and gaps behind the number."""
+    shares = exam_shares(cert)
+    taxonomy_position = {skill: index for index, skill in enumerate(skill_names)}
+
+    weighted_coverage = Fraction(0)
+    total_importance = Fraction(0)
+    gaps: list[Gap] = []
+    strengths: list[tuple[Fraction, int, str]] = []
+    biggest_gap: tuple[Fraction, Gap] | None = None
+    for skill, level in cert.required_levels.items():
+        target = level * TARGET_POINTS_PER_LEVEL
+        if target <= 0:
+            continue
+        share = shares.get(skill, Fraction(0))
+        importance = share + POINTS_PER_REQUIRED_LEVEL * level
+        score = _score_or_zero(scores, skill)
+        coverage = min(Fraction(score, target), Fraction(1))
+        weighted_coverage += importance * coverage
+        total_importance += importance
+        name = skill_names.get(skill, skill)
+        if score < target:
+            gap = Gap(skill, name, score, target, round_half_up(share))
+            gaps.append(gap)
+            missing = importance * (1 - coverage)
+            if biggest_gap is None or missing > biggest_gap[0]:
+                biggest_gap = (missing, gap)
+        elif score >= STRONG_SCORE:
+            strengths.append((importance, taxonomy_position.get(skill, len(skill_names)), skill))
+
+    skill_readiness = (
+        round_half_up(weighted_coverage / total_importance * 100) if total_importance else 0
+    )
+    reasons = [
+        f"Your skills cover {skill_readiness}/100 of what this exam expects, "
+        "each skill weighted by how much of the exam uses it"
+    ]
+    strengths.sort(key=lambda item: (-item[0], item[1], item[2]))
+    for _, _, skill in strengths[:MAX_STRENGTH_REASONS]:
+        reasons.append(_strength_reason(skill, scores, cert, shares, skill_names))
+
+    adjustments = _context_adjustments(context, cert)
+    reasons.extend(adjustment.describe() for adjustment in adjustments)
+    total = skill_readiness + sum(adjustment.points for adjustment in adjustments)
+    clamped = max(0, min(100, total))
+    if clamped != total:
+        reasons.append(f"The total of {total} is capped to the 0-100 range")
+    if biggest_gap is not None:
+        reasons.append(f"Biggest gap: {biggest_gap[1].describe()}")
+
+    gaps.sort(
+        key=lambda gap: (
+            taxonomy_position.get(gap.skill, len(skill_names)),
+            gap.score - gap.target,
+            gap.skill,
+        )
+    )
+    return Recommendation(
+        cert=cert, readiness=clamped, reasons=tuple(reasons), gaps=tuple(gaps), uncapped=total
+    )
+
+
+def _score_or_zero(scores: Mapping[str, SkillScore], skill: str) -> int:
+    skill_score = scores.get(skill)
+    if skill_score is None or skill_score.score is None:
+        return 0
+    return skill_score.score
+
+
+def _strength_reason(
+    skill: str,
+    scores: Mapping[str, SkillScore],
+    cert: CertProfile,
+    shares: Mapping[str, Fraction],
+    skill_names: Mapping[str, str],
+) -> str:
+    name = skill_names.get(skill, skill)
+    score = _score_or_zero(scores, skill)
+    share = round_half_up(shares.get(skill, Fraction(0)))
+    if share > 0:
+        return f"Strong in {name} ({score}/100), which is about {share}% of this exam"
+    target = cert.required_levels[skill] * TARGET_POINTS_PER_LEVEL
+    return f"Strong in {name} ({score}/100), above the {target} this exam expects"
+
+
+def _context_adjustments(context: Context, cert: CertProfile) -> list[_Adjustment]:
+    adjustments = [
+        _cloud_adjustment(context, cert),
+        _experience_adjustment(context, cert),
+        _focus_adjustment(context, cert),
+        _level_adjustment(context, cert),
+    ]
+    return [adjustment for adjustment in adjustments if adjustment is not None]
+
+
+def _cloud_adjustment(context: Context, cert: CertProfile) -> _Adjustment | None:
+    exam_cloud = CLOUD_PLATFORMS.get(cert.platform)
+    employer_cloud = CLOUD_PLATFORMS.get(context.cloud)
+    if exam_cloud is not None and cert.platform == context.cloud:
+        return _Adjustment(
+            EMPLOYER_CLOUD_BONUS,
+            f"your employer runs on {employer_cloud}, the platform this exam is about",
+        )
+    if exam_cloud is not None and employer_cloud is not None:
+        return _Adjustment(
+            -OTHER_CLOUD_PENALTY,
+            f"this exam is about {exam_cloud}, but your employer runs on {employer_cloud}",
+        )
+    if cert.platform == "neutral" and employer_cloud is None:
+        return _Adjustment(
+            NEUTRAL_WITHOUT_CLOUD_BONUS,
+            "this exam is vendor-neutral and your employer has no cloud platform",
+        )
+    return None
+
+
+def _experience_adjustment(context: Context, cert: CertProfile) -> _Adjustment | None:
+    if cert.recommended_years is None:
+        return None
+    shortfall = Fraction(cert.recommended_years) - Fraction(context.ml_years)
+    if shortfall <= 0:
+        return None
+    penalty = min(MAX_EXPERIENCE_PENALTY, round_half_up(PENALTY_PER_MISSING_YEAR * shortfall))
+    if penalty == 0:
+        return None
+    return _Adjustment(
+        -penalty,
+        f"this exam recommends {_years(cert.recommended_years)} of ML experience; "
+        f"you have {_experience(context.ml_years)}",
+    )
+
+
+def _focus_adjustment(context: Context, cert: CertProfile) -> _Adjustment | None:
+    focus_words = FOCUS_WORDS.get(cert.focus)
+    if focus_words is None:
+        return None
+    if FOCUS_FOR_PREFERENCE.get(context.preference) == cert.focus:
+        return _Adjustment(FOCUS_BONUS, f"it focuses on {focus_words}, the work you prefer")
+    if FOCUS_FOR_GOAL.get(context.goal) == cert.focus:
+        return _Adjustment(FOCUS_BONUS, f"it focuses on {focus_words}, which matches your goal")
+    if context.preference == "deep-learning" and cert.focus == "generative-ai":
+        return _Adjustment(
+            RELATED_FOCUS_BONUS,
+            "it focuses on generative AI, which builds on the deep learning you prefer",
+        )
+    return None
+
+
+def _level_adjustment(context: Context, cert: CertProfile) -> _Adjustment | None:
+    if context.ml_years <= NEW_TO_ML_MAX_YEARS:
+        band = 0
+    elif context.ml_years < EXPERIENCED_MIN_YEARS:
+        band = 1
+    else:
+        band = 2
+    level_step = LEVEL_STEPS.get(cert.level)
+    if level_step is None:
+        return None
+    points = LEVEL_FIT_POINTS[band][level_step]
+    if points == 0:
+        return None
+    article = "an" if cert.level[0] in "aeiou" else "a"
+    if context.ml_years <= 0:
+        experience = "no ML experience yet"
+    else:
+        experience = f"{_years(context.ml_years)} of ML experience"
+    if points > 0:
+        why = f"{article} {cert.level} exam fits someone with {experience}"
+    elif level_step > band:
+        why = f"{article} {cert.level} exam is a big step with {experience}"
+    else:
+        why = f"{article} {cert.level} exam is below your {experience}"
+    return _Adjustment(points, why)
+
+
+def _experience(years: float) -> str:
+    return "none yet" if years <= 0 else f"about {_years(years)}"
+
+
+def _years(years: float) -> str:
+    number = int(years) if float(years).is_integer() else years
+    return f"{number} year" if number == 1 else f"{number} years"
+
+
+# --- Ranking ------------------------------------------------------------------------------
+
+
+def _rank_key(recommendation: Recommendation) -> tuple[int, int, str, str]:
+    uncapped = recommendation.uncapped
+    return (
+        -recommendation.readiness,
+        -(recommendation.readiness if uncapped is None else uncapped),
+        recommendation.cert.name,
+        recommendation.cert.slug,
+    )
+
+
+def recommend(
+    scores: Mapping[str, SkillScore],
+    context: Context,
+    certs: Sequence[CertProfile],
+    skill_names: Mapping[str, str],
+) -> list[Recommendation]:
+    """Current certifications, best fit first; retired ones only show up via stands_in_for."""
+    current = sorted(
+        (readiness(scores, context, cert, skill_names) for cert in certs if cert.is_current),
+        key=_rank_key,
+    )
+    retired = sorted(
+        (readiness(scores, context, cert, skill_names) for cert in certs if not cert.is_current),
+        key=_rank_key,
+    )
+    stand_ins: dict[str, list[str]] = {}
+    for retired_recommendation in retired:
+        retired_key = _rank_key(retired_recommendation)
+        position = sum(1 for ranked in current if _rank_key(ranked) < retired_key)
+        if position >= STAND_IN_TOP_N:
+            continue
+        successors = retired_recommendation.cert.successor_slugs
+        best_successor = next((r for r in current if r.cert.slug in successors), None)
+        if best_successor is not None:
+            names = stand_ins.setdefault(best_successor.cert.slug, [])
+            names.append(retired_recommendation.cert.name)
+    return [
+        replace(ranked, stands_in_for=tuple(stand_ins.get(ranked.cert.slug, ())))
+        for ranked in current
+    ]
+
+
+@dataclass(frozen=True)
+class RankingChange:
+    skill: str
+    skill_name: str
+    from_score: int
+    to_score: int
+
+    def describe(self) -> str:
+        return (
+            f"raise {self.skill_name} from {self.from_score} to {self.to_score}/100 "
+            "and this moves to #1"
+        )
+
+
+def ranking_changes(
+    recommendations: Sequence[Recommendation],
+    scores: Mapping[str, SkillScore],
+    context: Context,
+    skill_names: Mapping[str, str],
+    limit: int = 3,
+) -> dict[str, RankingChange]:
+    """For each runner-up, the smallest single-skill improvement that makes it #1 (by slug)."""
+    certs = [recommendation.cert for recommendation in recommendations]
+    changes: dict[str, RankingChange] = {}
+    for runner_up in recommendations[1 : limit + 1]:
+        best: RankingChange | None = None
+        for gap in runner_up.gaps:
+            for to_score in _raised_scores(gap.score):
+                if best is not None and to_score - gap.score >= best.to_score - best.from_score:
+                    break
+                trial_scores = _with_score(scores, gap.skill, to_score)
+                leader = min(
+                    (readiness(trial_scores, context, cert, skill_names) for cert in certs),
+                    key=_rank_key,
+                )
+                if leader.cert.slug == runner_up.cert.slug:
+                    best = RankingChange(gap.skill, gap.skill_name, gap.score, to_score)
+                    break
+        if best is not None:
+            changes[runner_up.cert.slug] = best
+    return changes
+
+
+def _raised_scores(score: int) -> range:
+    first = (score // CHANGE_STEP + 1) * CHANGE_STEP
+    return range(first, 101, CHANGE_STEP)
+
+
+def _with_score(
+    scores: Mapping[str, SkillScore], skill: str, new_score: int
+) -> dict[str, SkillScore]:
+    changed = dict(scores)
+    existing = scores.get(skill)
+    if existing is None:
+        changed[skill] = SkillScore(skill, new_score, None, 0, 0, "")
+    else:
+        changed[skill] = replace(existing, score=new_score)
+    return changed

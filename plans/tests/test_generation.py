@@ -1,0 +1,206 @@
+from __future__ import annotations
+
+from dataclasses import replace
+
+from plans.generation import CertSpec, DomainSpec, ResourceSpec, generate_items
+
+SKILL_NAMES = {
+    "linear-algebra": "Linear algebra",
+    "calculus": "Calculus and optimisation",
+    "probability-statistics": "Probability and statistics",
+    "python": "Python",
+    "data-libraries": "Data libraries (NumPy, pandas)",
+    "classical-ml": "Classical ML (scikit-learn)",
+    "deep-learning": "Deep learning (TensorFlow, PyTorch)",
+    "generative-ai": "Generative AI",
+    "responsible-ai": "Responsible AI",
+    "mlops": "MLOps and deployment",
+    "google-cloud": "Google Cloud",
+    "aws": "AWS",
+    "azure": "Azure",
+    "spark-databricks": "Spark and Databricks",
+}
+
+GCP_MLOPS = CertSpec(
+    name="Professional Machine Learning Engineer",
+    level="professional",
+    platform="gcp",
+    focus="mlops",
+    # Deliberately not in taxonomy order.
+    required_levels={"mlops": 4, "python": 3, "google-cloud": 4, "linear-algebra": 2},
+    domains=(
+        DomainSpec("Architecting low-code ML solutions", 20, ("BigQuery ML", "AutoML")),
+        DomainSpec("Serving and scaling models", 10, ("Vertex AI endpoints",)),
+        DomainSpec("Automating and orchestrating ML pipelines", 70, ("Vertex AI Pipelines",)),
+    ),
+    resources=(
+        ResourceSpec("Exam guide", "https://example.com/guide", "official-guide"),
+        ResourceSpec("Vertex AI documentation", "https://example.com/docs", "docs"),
+        ResourceSpec("MLOps course", "https://example.com/course", "course"),
+        ResourceSpec("Practice questions", "https://example.com/practice", "practice-exam"),
+        ResourceSpec("Designing ML Systems", "https://example.com/book", "book"),
+        ResourceSpec("Churn model idea", "https://example.com/idea", "project-idea"),
+    ),
+)
+
+# linear-algebra missing (target 40), python exactly at target 60, mlops 35 of 80,
+# google-cloud None (counts as 0) of 80.
+SCORES = {"python": 60, "mlops": 35, "google-cloud": None}
+
+
+def kinds(items):
+    return [item.kind for item in items]
+
+
+def gaps(items):
+    return [item for item in items if item.kind == "gap"]
+
+
+def test_gap_items_only_for_skills_below_requirement():
+    gap_skills = {item.skill for item in gaps(generate_items(GCP_MLOPS, SCORES, SKILL_NAMES))}
+
+    assert gap_skills == {"linear-algebra", "mlops", "google-cloud"}
+
+
+def test_gap_items_follow_taxonomy_order_not_certification_order():
+    items = generate_items(GCP_MLOPS, SCORES, SKILL_NAMES)
+
+    assert [item.skill for item in gaps(items)] == ["linear-algebra", "mlops", "google-cloud"]
+
+
+def test_gap_item_names_the_skill_and_shows_score_against_target():
+    mlops_gap = next(
+        item for item in generate_items(GCP_MLOPS, SCORES, SKILL_NAMES) if item.skill == "mlops"
+    )
+
+    assert mlops_gap.title == "Close your gap in MLOps and deployment"
+    assert mlops_gap.detail.endswith("(you: 35/100, this exam expects about 80).")
+    assert "MLflow" in mlops_gap.detail
+
+
+def test_gap_hours_grow_with_the_gap():
+    hours = {
+        item.skill: item.hours for item in gaps(generate_items(GCP_MLOPS, SCORES, SKILL_NAMES))
+    }
+
+    # ceil(gap / 4): gap 40 -> 10 h, gap 45 -> 12 h, gap 80 -> 20 h.
+    assert hours == {"linear-algebra": 10, "mlops": 12, "google-cloud": 20}
+
+
+def test_small_gap_still_gets_a_two_hour_session():
+    items = generate_items(
+        GCP_MLOPS,
+        {"python": 60, "mlops": 79, "google-cloud": 80, "linear-algebra": 40},
+        SKILL_NAMES,
+    )
+
+    assert [(item.skill, item.hours) for item in gaps(items)] == [("mlops", 2)]
+
+
+def test_no_gap_items_without_an_assessment():
+    items = generate_items(GCP_MLOPS, None, SKILL_NAMES)
+
+    assert "gap" not in kinds(items)
+    assert items[0].kind == "domain"
+
+
+def test_empty_assessment_counts_every_required_skill_as_a_gap():
+    items = generate_items(GCP_MLOPS, {}, SKILL_NAMES)
+
+    assert [(item.skill, item.hours) for item in gaps(items)] == [
+        ("linear-algebra", 10),
+        ("python", 15),
+        ("mlops", 20),
+        ("google-cloud", 20),
+    ]
+
+
+def test_items_come_in_study_order():
+    items = generate_items(GCP_MLOPS, SCORES, SKILL_NAMES)
+
+    assert kinds(items) == ["gap"] * 3 + ["domain"] * 3 + ["project"] + ["resource"] * 6 + ["exam"]
+    assert items[-1].title == "Book and take the exam"
+    assert items[-1].hours == 3
+
+
+def test_domain_hours_follow_the_weights():
+    associate = replace(GCP_MLOPS, level="associate")
+    domains = [
+        item for item in generate_items(associate, None, SKILL_NAMES) if item.kind == "domain"
+    ]
+
+    # Budget 30 h: 20% -> 6, 10% -> 3, 70% -> 21; the 20% domain gets twice the 10% one.
+    assert [item.hours for item in domains] == [6, 3, 21]
+    assert domains[0].title == "Study: Architecting low-code ML solutions"
+    assert "BigQuery ML, AutoML" in domains[0].detail
+
+
+def test_domain_weights_are_normalised_when_they_do_not_add_up_to_100():
+    cert = replace(
+        GCP_MLOPS,
+        level="professional",
+        domains=(DomainSpec("A", 20, ()), DomainSpec("B", 10, ())),
+    )
+    domains = [item for item in generate_items(cert, None, SKILL_NAMES) if item.kind == "domain"]
+
+    assert [item.hours for item in domains] == [30, 15]
+
+
+def test_missing_weights_split_the_budget_evenly():
+    cert = replace(
+        GCP_MLOPS,
+        level="foundational",
+        domains=(DomainSpec("A", None, ()), DomainSpec("B", 50, ()), DomainSpec("C", None, ())),
+    )
+    domains = [item for item in generate_items(cert, None, SKILL_NAMES) if item.kind == "domain"]
+
+    assert [item.hours for item in domains] == [5, 5, 5]
+
+
+def test_every_domain_gets_at_least_one_hour():
+    cert = replace(
+        GCP_MLOPS, level="foundational", domains=(DomainSpec("A", 1, ()), DomainSpec("B", 99, ()))
+    )
+    domains = [item for item in generate_items(cert, None, SKILL_NAMES) if item.kind == "domain"]
+
+    assert [item.hours for item in domains] == [1, 15]
+
+
+def project_for(**changes):
+    cert = replace(GCP_MLOPS, **changes)
+    return next(item for item in generate_items(cert, None, SKILL_NAMES) if item.kind == "project")
+
+
+def test_practice_project_suits_platform_and_focus():
+    assert "Vertex AI Pipelines" in project_for(platform="gcp", focus="mlops").detail
+    assert "image classifier" in project_for(platform="neutral", focus="deep-learning").detail
+    assert "retrieval-augmented" in project_for(platform="neutral", focus="generative-ai").detail
+    assert "Bedrock" in project_for(platform="aws", focus="generative-ai").detail
+    assert "MLflow" in project_for(platform="databricks", focus="generative-ai").detail
+    assert "SageMaker" in project_for(platform="aws", focus="deep-learning").detail
+    assert "scikit-learn" in project_for(platform="neutral", focus="mixed").title
+
+
+def test_practice_project_hours_depend_on_level():
+    hours = {
+        level: project_for(level=level).hours
+        for level in ("foundational", "associate", "professional", "specialty")
+    }
+
+    assert hours == {"foundational": 6, "associate": 10, "professional": 16, "specialty": 16}
+
+
+def test_resource_items_keep_url_and_take_hours_by_kind():
+    resources = [
+        item for item in generate_items(GCP_MLOPS, None, SKILL_NAMES) if item.kind == "resource"
+    ]
+
+    assert [(item.title, item.hours) for item in resources] == [
+        ("Read: Exam guide", 1),
+        ("Read: Vertex AI documentation", 2),
+        ("Work through: MLOps course", 6),
+        ("Work through: Practice questions", 2),
+        ("Read: Designing ML Systems", 6),
+        ("Work through: Churn model idea", 2),
+    ]
+    assert resources[0].url == "https://example.com/guide"

@@ -1,0 +1,310 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from plans.schedule import (
+    WorkItem,
+    check_feasibility,
+    layout_weeks,
+    pace,
+    progress,
+    replan,
+)
+
+MONDAY = date(2027, 1, 4)
+
+
+def todo(key, hours):
+    return WorkItem(key, hours, "todo")
+
+
+def done(key, hours):
+    return WorkItem(key, hours, "done")
+
+
+def skipped(key, hours):
+    return WorkItem(key, hours, "skipped")
+
+
+# --- layout_weeks ---------------------------------------------------------------------------
+
+
+def test_weeks_are_seven_days_from_start():
+    weeks = layout_weeks([todo("a", 10), todo("b", 10)], MONDAY, 10)
+
+    assert [(week.number, week.start, week.end) for week in weeks] == [
+        (1, date(2027, 1, 4), date(2027, 1, 10)),
+        (2, date(2027, 1, 11), date(2027, 1, 17)),
+    ]
+
+
+def test_items_fill_weeks_greedily_in_order():
+    items = [todo("a", 4), todo("b", 4), todo("c", 4), todo("d", 12), todo("e", 3)]
+
+    weeks = layout_weeks(items, MONDAY, 10)
+
+    # c starts with 2 h left in week 1; d starts at hour 12 (week 2); e at hour 24 (week 3).
+    assert [week.keys for week in weeks] == [("a", "b", "c"), ("d",), ("e",)]
+    assert [week.hours for week in weeks] == [10, 10, 7]
+
+
+def test_item_starting_on_a_full_week_goes_to_the_next_week():
+    weeks = layout_weeks([todo("a", 10), todo("b", 2)], MONDAY, 10)
+
+    assert [week.keys for week in weeks] == [("a",), ("b",)]
+
+
+def test_long_item_is_listed_once_and_its_tail_fills_later_weeks():
+    weeks = layout_weeks([todo("a", 3), todo("big", 25), todo("c", 2)], MONDAY, 10)
+
+    assert [week.keys for week in weeks] == [("a", "big"), (), ("c",)]
+    assert [week.hours for week in weeks] == [10, 10, 10]
+
+
+@pytest.mark.parametrize(
+    "hours",
+    [[8, 8, 8], [3, 25, 2], [1] * 23, [9, 2, 9, 2], [40], [5, 5, 5, 5, 1]],
+)
+def test_week_never_holds_more_than_hours_per_week(hours):
+    items = [todo(str(index), value) for index, value in enumerate(hours)]
+
+    weeks = layout_weeks(items, MONDAY, 10)
+
+    assert all(week.hours <= 10 for week in weeks)
+    assert sum(week.hours for week in weeks) == sum(hours)
+    assert [key for week in weeks for key in week.keys] == [item.key for item in items]
+
+
+def test_skipped_items_are_left_out_of_the_layout_but_done_items_stay():
+    weeks = layout_weeks([done("a", 6), skipped("b", 20), todo("c", 6)], MONDAY, 10)
+
+    assert [week.keys for week in weeks] == [("a", "c"), ()]
+    assert [week.hours for week in weeks] == [10, 2]
+
+
+def test_pause_shifts_the_weeks_after_it():
+    items = [todo("a", 10), todo("b", 10), todo("c", 10)]
+
+    weeks = layout_weeks(items, MONDAY, 10, paused_weeks=2, pause_after_week=1)
+
+    assert [(week.number, week.start, week.keys) for week in weeks] == [
+        (1, date(2027, 1, 4), ("a",)),
+        (2, date(2027, 1, 25), ("b",)),
+        (3, date(2027, 2, 1), ("c",)),
+    ]
+    assert weeks[1].end == date(2027, 1, 31)
+
+
+def test_pause_without_a_position_moves_the_whole_plan():
+    weeks = layout_weeks([todo("a", 10)], MONDAY, 10, paused_weeks=1)
+
+    assert weeks[0].start == date(2027, 1, 11)
+
+
+def test_no_items_no_weeks():
+    assert layout_weeks([skipped("a", 5)], MONDAY, 10) == []
+
+
+def test_layout_rejects_zero_hours_per_week():
+    with pytest.raises(ValueError):
+        layout_weeks([todo("a", 1)], MONDAY, 0)
+
+
+# --- check_feasibility ----------------------------------------------------------------------
+
+TODAY = date(2026, 11, 22)
+
+
+def test_target_that_leaves_enough_whole_weeks_fits():
+    result = check_feasibility(92, TODAY, TODAY + timedelta(weeks=10), 10)
+
+    assert result.fits
+    assert (result.weeks_available, result.weeks_needed, result.hours_needed) == (10, 10, 92)
+    assert result.suggested_date is None
+
+
+def test_impossible_target_is_detected_with_a_date_that_fits():
+    target = TODAY + timedelta(days=45)  # 6 whole weeks and 3 days
+
+    result = check_feasibility(92, TODAY, target, 10)
+
+    assert not result.fits
+    assert (result.weeks_available, result.weeks_needed) == (6, 10)
+    assert result.suggested_date == date(2027, 1, 31)
+    assert result.message == (
+        "This plan needs about 92 hours: 10 weeks at 10 h a week, but only 6 weeks remain. "
+        "Aim for 31 January 2027, or give it 16 h a week."
+    )
+    assert check_feasibility(92, TODAY, result.suggested_date, 10).fits
+    # ...and it is the earliest such date.
+    assert not check_feasibility(92, TODAY, result.suggested_date - timedelta(days=1), 10).fits
+
+
+def test_target_in_less_than_a_week_or_in_the_past_leaves_no_weeks():
+    soon = check_feasibility(5, TODAY, TODAY + timedelta(days=6), 10)
+    past = check_feasibility(5, TODAY, TODAY - timedelta(days=30), 10)
+
+    assert (soon.fits, soon.weeks_available, soon.suggested_date) == (False, 0, date(2026, 11, 29))
+    assert (past.fits, past.weeks_available) == (False, 0)
+    assert "less than a week" in soon.message
+
+
+def test_nothing_to_study_always_fits():
+    assert check_feasibility(0, TODAY, TODAY, 10).fits
+
+
+# --- progress -------------------------------------------------------------------------------
+
+
+def test_progress_counts_hours_and_items_done():
+    result = progress([done("a", 4), done("b", 6), WorkItem("c", 10, "doing")])
+
+    assert (result.hours_done, result.hours_total, result.items_done, result.items_total) == (
+        10,
+        20,
+        2,
+        3,
+    )
+    assert result.percent == 50
+
+
+def test_skipped_items_leave_progress_on_both_sides():
+    without_skipped = progress([done("a", 4), done("b", 6), todo("c", 10)])
+    with_skipped = progress([done("a", 4), skipped("s", 20), done("b", 6), todo("c", 10)])
+    with_skipped_done = progress([done("a", 4), done("b", 6), todo("c", 10), skipped("s", 20)])
+
+    assert with_skipped == without_skipped == with_skipped_done
+
+
+def test_percent_reaches_100_only_when_everything_is_done():
+    assert progress([done("a", 199), todo("b", 1)]).percent == 99
+    assert progress([done("a", 199), done("b", 1), skipped("c", 5)]).percent == 100
+
+
+def test_empty_plan_has_zero_progress():
+    assert progress([]).percent == 0
+
+
+# --- pace -----------------------------------------------------------------------------------
+
+FOUR_WEEKS_OF_TEN = [done("a", 10), todo("b", 10), todo("c", 10), todo("d", 10)]
+
+
+def test_not_started_before_the_start_date():
+    result = pace([todo("a", 10)], MONDAY, MONDAY - timedelta(days=3), 10)
+
+    assert result.status == "not-started"
+    assert result.hours_planned_to_date == 0
+
+
+def test_on_track_after_a_week_with_a_week_of_work_done():
+    result = pace(FOUR_WEEKS_OF_TEN, MONDAY, MONDAY + timedelta(days=7), 10)
+
+    assert (result.status, result.message) == ("on-track", "On track")
+    assert (result.hours_done, result.hours_planned_to_date, result.hours_behind) == (10, 10, 0)
+
+
+def test_nothing_is_due_on_the_start_day():
+    result = pace([todo("a", 10)], MONDAY, MONDAY, 10)
+
+    assert (result.status, result.hours_planned_to_date) == ("on-track", 0)
+
+
+def test_partial_week_counts_pro_rata_by_days_elapsed():
+    # 3 days of 7 at 14 h a week -> 6 h due.
+    result = pace([done("a", 6), todo("b", 30)], MONDAY, MONDAY + timedelta(days=3), 14)
+
+    assert (result.status, result.hours_planned_to_date) == ("on-track", 6)
+
+
+def test_behind_reports_hours_and_weeks():
+    # Two weeks at 4 h a week -> 8 h due, 2 h done.
+    items = [done("a", 2), todo("b", 6), todo("c", 8)]
+
+    result = pace(items, MONDAY, MONDAY + timedelta(days=14), 4)
+
+    assert result.status == "behind"
+    assert (result.hours_planned_to_date, result.hours_behind, result.weeks_behind) == (8, 6, 1.5)
+    assert result.message == "Behind by 6 h — about 1.5 weeks"
+
+
+def test_one_hour_short_is_still_on_track():
+    result = pace([done("a", 9), todo("b", 10)], MONDAY, MONDAY + timedelta(days=7), 10)
+
+    assert result.status == "on-track"
+
+
+def test_ahead_when_more_is_done_than_planned():
+    result = pace([done("a", 14), todo("b", 20)], MONDAY, MONDAY + timedelta(days=7), 10)
+
+    assert (result.status, result.message) == ("ahead", "Ahead by 4 h")
+    assert result.hours_behind == 0
+
+
+def test_paused_weeks_are_not_counted_as_due():
+    # Three weeks elapsed, one of them paused -> 20 h due.
+    result = pace(FOUR_WEEKS_OF_TEN, MONDAY, MONDAY + timedelta(days=21), 10, paused_weeks=1)
+
+    assert (result.hours_planned_to_date, result.hours_behind) == (20, 10)
+    assert result.message == "Behind by 10 h — about 1 week"
+
+
+def test_planned_hours_never_exceed_the_plan():
+    result = pace(FOUR_WEEKS_OF_TEN, MONDAY, MONDAY + timedelta(days=365), 10)
+
+    assert (result.hours_planned_to_date, result.hours_behind, result.weeks_behind) == (40, 30, 3.0)
+
+
+def test_finished_when_every_remaining_item_is_done():
+    items = [done("a", 10), skipped("b", 10), done("c", 5)]
+
+    result = pace(items, MONDAY, MONDAY + timedelta(days=1), 10)
+
+    assert result.status == "finished"
+
+
+# --- replan ---------------------------------------------------------------------------------
+
+MIXED = [done("a", 10), skipped("b", 5), todo("c", 8), WorkItem("d", 12, "doing")]
+
+
+def test_replan_keeps_done_and_skipped_items_out_of_remaining_hours():
+    result = replan(MIXED, MONDAY, MONDAY + timedelta(weeks=4), 10)
+
+    assert result.hours_remaining == 20
+    assert (result.weeks_remaining, result.hours_per_week_needed) == (4, 5)
+    assert result.fits_current_pace
+    assert result.suggested_date is None
+
+
+def test_replan_suggests_a_later_date_at_the_current_hours_per_week():
+    target = MONDAY + timedelta(weeks=2)
+
+    result = replan(MIXED, MONDAY, target, 6)
+
+    assert (result.weeks_remaining, result.hours_per_week_needed) == (2, 10)
+    assert not result.fits_current_pace
+    # ceil(20 / 6) = 4 weeks at 6 h a week.
+    assert result.suggested_date == date(2027, 2, 1)
+    assert check_feasibility(20, MONDAY, result.suggested_date, 6).fits
+    assert result.message == (
+        "20 h left, which needs 10 h a week before 18 January 2027. "
+        "At 6 h a week, aim for 1 February 2027."
+    )
+
+
+def test_replan_with_less_than_a_week_left_needs_everything_now():
+    result = replan(MIXED, MONDAY, MONDAY + timedelta(days=3), 10)
+
+    assert (result.weeks_remaining, result.hours_per_week_needed) == (0, 20)
+    assert not result.fits_current_pace
+    assert result.suggested_date == date(2027, 1, 18)
+
+
+def test_replan_with_nothing_left():
+    result = replan([done("a", 10)], MONDAY, MONDAY + timedelta(weeks=1), 10)
+
+    assert (result.hours_remaining, result.hours_per_week_needed) == (0, 0)
+    assert result.fits_current_pace
