@@ -40,6 +40,20 @@ def curator(db) -> User:
     return make_user("curator@example.com", is_staff=True, is_superuser=True)
 
 
+def load_curated_content() -> None:
+    from assessments import sync as question_sync
+    from catalog import sync as catalog_sync
+
+    catalog_sync.sync_catalog(catalog_sync.load_file())
+    question_sync.sync_questions(question_sync.load_file())
+
+
+@pytest.fixture
+def question_bank(db):
+    """The curated catalog and question bank, as `make run` loads them."""
+    load_curated_content()
+
+
 @pytest.fixture
 def alice_client(client, alice):
     client.force_login(alice)

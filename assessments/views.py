@@ -1,13 +1,208 @@
+from __future__ import annotations
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.html import format_html
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import reswap, retarget
+
+from assessments import services
+from assessments.charts import skill_chart
+from assessments.models import SECTIONS, Attempt, Question
+
+
+def _get_attempt_for_visitor(request: HttpRequest, public_id) -> Attempt:
+    """The visitor's own attempt (their account's or this session's); anyone else's is a 404."""
+    return get_object_or_404(services.visitor_attempts(request), public_id=public_id)
+
+
+def _is_fragment_request(request: HttpRequest) -> bool:
+    return bool(request.htmx) and not request.htmx.boosted
+
+
+def _section_context(attempt: Attempt, section: str | None = None) -> dict:
+    questions = services.active_questions()
+    sections = services.questions_by_section(questions)
+    answers = services.answers_by_question(attempt)
+    section = section or services.first_unanswered_section(sections, answers)
+    if section not in sections:
+        raise Http404("No such section.")
+    for question in sections[section]:
+        question.current_answer = answers.get(question.pk)
+    slugs = list(sections)
+    index = slugs.index(section)
+    return {
+        "attempt": attempt,
+        "section": section,
+        "section_title": SECTIONS[section],
+        "section_number": index + 1,
+        "sections": [(slug, SECTIONS[slug]) for slug in slugs],
+        "questions": sections[section],
+        "answers": answers,
+        "progress": services.progress(questions, answers),
+        "next_section": slugs[index + 1] if index + 1 < len(slugs) else None,
+        "previous_section": slugs[index - 1] if index > 0 else None,
+        "live": services.outcome(
+            [answers[q.pk] for q in questions if q.pk in answers],
+            services.load_catalog(),
+            with_changes=False,
+        ),
+    }
 
 
 @require_GET
 @login_not_required
 def start(request: HttpRequest) -> HttpResponse:
-    return render(request, "assessments/start.html")
+    context = {
+        "unfinished": services.unfinished_attempt(request),
+        "question_count": Question.objects.active().count(),
+    }
+    return render(request, "assessments/start.html", context)
+
+
+@require_POST
+@login_not_required
+def attempt_create(request: HttpRequest) -> HttpResponse:
+    attempt = services.start_attempt(request)
+    return redirect("assessments:resume", attempt.public_id)
+
+
+@require_GET
+@login_not_required
+def resume(request: HttpRequest, public_id) -> HttpResponse:
+    attempt = _get_attempt_for_visitor(request, public_id)
+    if attempt.is_finished:
+        return redirect("assessments:results", attempt.public_id)
+    sections = services.questions_by_section(services.active_questions())
+    section = services.first_unanswered_section(sections, services.answers_by_question(attempt))
+    return redirect("assessments:section", attempt.public_id, section)
+
+
+@require_http_methods(["GET", "POST"])
+@login_not_required
+def section(request: HttpRequest, public_id, section: str) -> HttpResponse:
+    attempt = _get_attempt_for_visitor(request, public_id)
+    if attempt.is_finished:
+        return redirect("assessments:results", attempt.public_id)
+    if request.method == "POST":
+        return _save_section(request, attempt, section)
+    return render(request, "assessments/attempt_section.html", _section_context(attempt, section))
+
+
+def _save_section(request: HttpRequest, attempt: Attempt, section: str) -> HttpResponse:
+    """Without JavaScript: save every answer given on the section's form, then move on."""
+    context = _section_context(attempt, section)
+    errors = []
+    for question in context["questions"]:
+        raw_choice = request.POST.get(f"q{question.pk}")
+        if raw_choice is None:
+            continue
+        try:
+            services.save_answer(attempt, question, services.parse_choice(question, raw_choice))
+        except services.AnswerRejected as rejected:
+            errors.append(f"{question.text} — {rejected.message}")
+    if errors:
+        for error in errors:
+            messages.error(request, error)
+        return render(
+            request,
+            "assessments/attempt_section.html",
+            _section_context(attempt, section),
+            status=400,
+        )
+    if "finish" in request.POST:
+        services.finish_attempt(attempt)
+        return redirect("assessments:results", attempt.public_id)
+    next_section = context["next_section"]
+    if next_section is None:
+        return redirect("assessments:section", attempt.public_id, section)
+    return redirect("assessments:section", attempt.public_id, next_section)
+
+
+@require_POST
+@login_not_required
+def answer(request: HttpRequest, public_id) -> HttpResponse:
+    attempt = _get_attempt_for_visitor(request, public_id)
+    question = Question.objects.with_choices().filter(pk=_int(request.POST.get("question"))).first()
+    if question is None:
+        return _rejected(request, attempt, "That question does not exist.", 404)
+    raw_choice = request.POST.get("choice") or request.POST.get(f"q{question.pk}")
+    try:
+        services.save_answer(attempt, question, services.parse_choice(question, raw_choice))
+    except services.AnswerRejected as rejected:
+        return _rejected(request, attempt, rejected.message, rejected.status)
+
+    if not _is_fragment_request(request):
+        url = reverse("assessments:section", args=[attempt.public_id, question.section])
+        return redirect(f"{url}#question-{question.pk}")
+    context = _section_context(attempt, question.section)
+    answered = next(q for q in context["questions"] if q.pk == question.pk)
+    template = "assessments/attempt_section.html"
+    return HttpResponse(
+        render_to_string(f"{template}#assessment-question", {**context, "question": answered})
+        + _out_of_band("assessment-progress", template, context)
+        + _out_of_band("recommendation-panel", template, context)
+    )
+
+
+def _out_of_band(partial: str, template: str, context: dict) -> str:
+    """Replace the inside of a live region, so the region itself stays and is announced."""
+    inner = render_to_string(f"{template}#{partial}", context)
+    return format_html('<div id="{}" hx-swap-oob="innerHTML">{}</div>', partial, inner)
+
+
+def _rejected(request: HttpRequest, attempt: Attempt, message: str, status: int) -> HttpResponse:
+    if _is_fragment_request(request):
+        response = render(
+            request, "assessments/_answer_error.html", {"message": message}, status=status
+        )
+        return reswap(retarget(response, "#assessment-errors"), "innerHTML")
+    return render(
+        request,
+        "assessments/answer_rejected.html",
+        {"message": message, "attempt": attempt},
+        status=status,
+    )
+
+
+def _int(raw: str | None) -> int | None:
+    try:
+        return int(raw or "")
+    except ValueError:
+        return None
+
+
+@require_POST
+@login_not_required
+def finish(request: HttpRequest, public_id) -> HttpResponse:
+    attempt = _get_attempt_for_visitor(request, public_id)
+    services.finish_attempt(attempt)
+    return redirect("assessments:results", attempt.public_id)
+
+
+@require_GET
+@login_not_required
+def results(request: HttpRequest, public_id) -> HttpResponse:
+    attempt = _get_attempt_for_visitor(request, public_id)
+    if not attempt.is_finished:
+        return redirect("assessments:resume", attempt.public_id)
+    answers = services.attempt_answers(attempt)
+    catalog = services.load_catalog()
+    outcome = services.outcome(answers, catalog)
+    previous = services.previous_finished_attempt(attempt)
+    context = {
+        "attempt": attempt,
+        "outcome": outcome,
+        "chart": skill_chart(outcome.scores, outcome.skill_names),
+        "reviewed_checks": [a for a in answers if a.question.is_knowledge_check],
+        "movements": services.score_movements(previous, outcome, catalog) if previous else None,
+        "past_attempts": services.past_attempts(request, exclude=attempt),
+    }
+    return render(request, "assessments/results.html", context)
 
 
 @require_GET

@@ -5,11 +5,14 @@ from datetime import date, timedelta
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
 STALE_AFTER = timedelta(days=180)
-http_url = URLValidator(schemes=["http", "https"], message="Enter an http:// or https:// address.")
+http_url = URLValidator(
+    schemes=["http", "https"], message="Enter an http:// or https:// address.", code="not_http"
+)
 
 
 class HttpURLField(models.URLField):
@@ -103,6 +106,44 @@ class CertificationQuerySet(models.QuerySet):
     def stale(self, today: date | None = None) -> CertificationQuerySet:
         today = today or timezone.localdate()
         return self.filter(checked_on__lt=today - STALE_AFTER)
+
+    def search(self, text: str) -> CertificationQuerySet:
+        """Certifications holding every word of `text`, case-insensitively, in the name, exam
+        code, summary, or an exam domain's name or topics. A subquery, not a join: no duplicates."""
+        queryset = self
+        for word in text.split():
+            in_a_domain = ExamDomain.objects.filter(certification=OuterRef("pk")).filter(
+                Q(name__icontains=word) | Q(topics__icontains=word)
+            )
+            queryset = queryset.filter(
+                Q(name__icontains=word)
+                | Q(exam_code__icontains=word)
+                | Q(summary__icontains=word)
+                | Q(Exists(in_a_domain))
+            )
+        return queryset
+
+    def with_successors(self) -> CertificationQuerySet:
+        """Prefetch the published successors, with the note saying who should choose each."""
+        return self.prefetch_related(
+            Prefetch(
+                "successions",
+                queryset=Succession.objects.filter(successor__published=True).select_related(
+                    "successor__provider"
+                ),
+            )
+        )
+
+    def for_comparison(self) -> CertificationQuerySet:
+        """Everything the compare table shows: domains, required skills and successors."""
+        return self.with_successors().prefetch_related(
+            "domains",
+            Prefetch("required_skills", queryset=RequiredSkill.objects.select_related("skill")),
+        )
+
+    def with_details(self) -> CertificationQuerySet:
+        """Everything a certification's page shows, in one query per relation."""
+        return self.for_comparison().prefetch_related("domains__skills", "resources")
 
 
 class Certification(models.Model):

@@ -205,14 +205,19 @@ def _sync_domains(cert, items, skills, prune, report) -> None:
         values = {name: item[name] for name in DOMAIN_FIELDS if name != "topics"}
         values["topics"] = "\n".join(item["topics"])
         label = f"domain '{item['name']}' of {cert.slug}"
+        unchanged_before = report.unchanged
         domain = _upsert(
             ExamDomain, {"certification": cert, "name": item["name"]}, values, label, report
         )
         wanted = {skills[slug].pk for slug in item["skills"]}
         if set(domain.skills.values_list("pk", flat=True)) != wanted:
             domain.skills.set(wanted)
-            if label not in report.created:
+            # Count each domain once: as updated, not also as unchanged or updated twice.
+            if report.unchanged > unchanged_before:
+                report.unchanged -= 1
                 report.updated.append(f"{label} (skills)")
+            elif label not in report.created:
+                report.updated[-1] = f"{report.updated[-1][:-1]}, skills)"
     _remove_missing(
         cert.domains.all(),
         {item["name"] for item in items},

@@ -1,10 +1,77 @@
+from __future__ import annotations
+
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from catalog import comparison
+from catalog.facts import facts, unconfirmed_labels
+from catalog.forms import CatalogFilterForm
+from catalog.models import Certification
+from catalog.queries import filter_catalog
+
+
+def _wants_fragment(request: HttpRequest) -> bool:
+    """An htmx request from the page itself; a boosted link or a history restore wants the page."""
+    return bool(
+        request.htmx and not request.htmx.boosted and not request.htmx.history_restore_request
+    )
+
+
+def _choices() -> list[Certification]:
+    """Every published certification, for the "compare with" controls."""
+    return list(Certification.objects.published().order_by("provider__name", "name"))
 
 
 @require_GET
 @login_not_required
+@vary_on_headers("HX-Request", "HX-History-Restore-Request")
 def certification_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "catalog/certification_list.html")
+    form = CatalogFilterForm(request.GET)
+    certifications = list(filter_catalog(Certification.objects.published(), **form.filters))
+    context = {"form": form, "certifications": certifications, "total": len(certifications)}
+    if _wants_fragment(request):
+        context["fragment"] = True
+        return render(request, "catalog/certification_list.html#catalog-results", context)
+    return render(request, "catalog/certification_list.html", context)
+
+
+@require_GET
+@login_not_required
+def certification_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    certification = get_object_or_404(Certification.objects.published().with_details(), slug=slug)
+    context = {
+        "certification": certification,
+        "facts": facts(certification),
+        "unconfirmed": unconfirmed_labels(certification),
+        "others": [c for c in _choices() if c.pk != certification.pk],
+    }
+    return render(request, "catalog/certification_detail.html", context)
+
+
+@require_GET
+@login_not_required
+def certification_compare(request: HttpRequest) -> HttpResponse:
+    slugs = [slug.strip() for slug in request.GET.getlist("c") if slug.strip()]
+    certifications: list[Certification] = []
+    problem = comparison.selection_problem(slugs) if slugs else None
+    if slugs and problem is None:
+        found = {
+            c.slug: c
+            for c in Certification.objects.published().for_comparison().filter(slug__in=slugs)
+        }
+        problem = comparison.unknown_problem(slugs, found)
+        certifications = [] if problem else [found[slug] for slug in slugs]
+    context = {
+        "certifications": certifications,
+        "fact_rows": comparison.fact_rows(certifications),
+        "skill_rows": comparison.skill_rows(certifications),
+        "problem": problem,
+        "selected": slugs,
+        "choices": _choices(),
+    }
+    return render(
+        request, "catalog/certification_compare.html", context, status=400 if problem else 200
+    )

@@ -11,6 +11,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from assessments.models import Attempt
+from assessments.services import adopt_session_attempts
 from certguide.forms import SignInForm, SignUpForm
 
 
@@ -43,7 +45,10 @@ def _safe_next(request: HttpRequest) -> str | None:
 
 
 def _after_sign_in(request: HttpRequest) -> None:
-    """Hook for work that follows any sign-in (sign-up included)."""
+    """Anything the visitor did before signing in now belongs to their account."""
+    adopted = adopt_session_attempts(request)
+    if adopted:
+        messages.info(request, "Your self-assessment answers are now saved in your account.")
 
 
 @require_http_methods(["GET", "POST"])
@@ -73,4 +78,5 @@ class SignInView(LoginView):
 
 @require_GET
 def account(request: HttpRequest) -> HttpResponse:
-    return render(request, "registration/account.html")
+    attempts = Attempt.objects.for_user(request.user).order_by("-created_at")[:20]
+    return render(request, "registration/account.html", {"attempts": attempts})

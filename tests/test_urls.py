@@ -6,7 +6,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 # Views that only take POST (a GET is refused by design; tests/test_accounts.py checks logout).
-POST_ONLY = {"logout"}
+POST_ONLY = {"logout", "assessments:attempt-create"}
 
 
 def named_urls_without_arguments(resolver=None, namespace=""):

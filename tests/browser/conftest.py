@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from conftest import ARTIFACTS_DIR
+from conftest import ARTIFACTS_DIR, load_curated_content
 
 
 def pytest_collection_modifyitems(items):
@@ -72,3 +72,9 @@ def save_artifacts(page: Page, nodeid: str) -> Path:
     except Exception as error:  # the page may be closed; the test's own failure matters more
         print(f"Could not save browser artifacts for {nodeid}: {error}")
     return stem
+
+
+@pytest.fixture
+def curated(transactional_db):
+    """The curated catalog and question bank, loaded into the live server's database."""
+    load_curated_content()

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from catalog.sync import CATALOG_FILE, load_file, sync_catalog
+from assessments import sync as question_sync
+from catalog import sync as catalog_sync
 
 
 class Command(BaseCommand):
@@ -14,6 +15,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, prune: bool = False, **options):
-        report = sync_catalog(load_file(CATALOG_FILE), prune=prune)
+        report = catalog_sync.sync_catalog(catalog_sync.load_file(), prune=prune)
+        report.extend(question_sync.sync_questions(question_sync.load_file(), prune=prune))
         for line in report.lines():
             self.stdout.write(line)

@@ -1,0 +1,145 @@
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+
+from catalog.models import Skill, SkillGroup
+
+
+class QuestionKind(models.TextChoices):
+    CONTEXT = "context", "Context"
+    SELF_RATING = "self_rating", "Self-rating"
+    KNOWLEDGE = "knowledge", "Knowledge check"
+
+
+class ContextField(models.TextChoices):
+    CLOUD = "cloud", "Employer's cloud"
+    ML_YEARS = "ml_years", "Years of ML or data work"
+    CLOUD_YEARS = "cloud_years", "Years on a cloud platform"
+    PREFERENCE = "preference", "Preferred kind of work"
+    HOURS_PER_WEEK = "hours_per_week", "Hours per week"
+    GOAL = "goal", "Goal"
+
+
+CONTEXT_SECTION = "context"
+SECTIONS: dict[str, str] = {CONTEXT_SECTION: "About you", **dict(SkillGroup.choices)}
+
+
+class QuestionQuerySet(models.QuerySet):
+    def active(self) -> QuestionQuerySet:
+        return self.filter(is_active=True)
+
+    def with_choices(self) -> QuestionQuerySet:
+        return self.select_related("skill").prefetch_related("choices")
+
+
+class Question(models.Model):
+    key = models.SlugField(unique=True, max_length=80)
+    kind = models.CharField(max_length=20, choices=QuestionKind.choices)
+    context_field = models.CharField(max_length=20, choices=ContextField.choices, blank=True)
+    skill = models.ForeignKey(
+        Skill, on_delete=models.PROTECT, null=True, blank=True, related_name="questions"
+    )
+    difficulty = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(3)],
+        help_text="Knowledge checks only: 1 easy, 2 medium, 3 hard.",
+    )
+    order = models.PositiveIntegerField(default=0)
+    text = models.TextField()
+    help = models.CharField(max_length=300, blank=True)
+    explanation = models.TextField(blank=True, help_text="Shown with the results.")
+    is_active = models.BooleanField(
+        default=True, help_text="Retired questions leave the quiz; past answers stay intact."
+    )
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "id"]
+
+    def __str__(self) -> str:
+        return self.key
+
+    @property
+    def section(self) -> str:
+        return self.skill.group if self.skill_id else CONTEXT_SECTION
+
+    @property
+    def is_knowledge_check(self) -> bool:
+        return self.kind == QuestionKind.KNOWLEDGE
+
+
+class Choice(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
+    label = models.CharField(max_length=400)
+    value = models.CharField(max_length=40, blank=True)
+    is_correct = models.BooleanField(default=False)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class AttemptQuerySet(models.QuerySet):
+    def for_user(self, user) -> AttemptQuerySet:
+        return self.filter(user=user)
+
+    def finished(self) -> AttemptQuerySet:
+        return self.filter(finished_at__isnull=False)
+
+
+class Attempt(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="attempts",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = AttemptQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Attempt {self.public_id}"
+
+    def get_absolute_url(self) -> str:
+        if self.is_finished:
+            return reverse("assessments:results", args=[self.public_id])
+        return reverse("assessments:resume", args=[self.public_id])
+
+    @property
+    def is_finished(self) -> bool:
+        return self.finished_at is not None
+
+
+class Answer(models.Model):
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="answers")
+    choice = models.ForeignKey(Choice, on_delete=models.PROTECT, related_name="answers")
+    # Kept from the moment of answering, so a later edit of the question bank cannot rescore it.
+    is_correct = models.BooleanField(default=False)
+    answered_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["attempt", "question"], name="one_answer_per_question")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question.key}: {self.choice.label}"

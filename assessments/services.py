@@ -1,0 +1,350 @@
+"""
+The assessment's work with the database: saving answers, turning an attempt into the plain data
+that `assessments.scoring` works on, and keeping anonymous attempts across sign-in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from uuid import UUID
+
+from django.db import models, transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from assessments import scoring
+from assessments.models import SECTIONS, Answer, Attempt, Choice, ContextField, Question
+from catalog.models import Certification, ExamDomain, Skill
+
+SESSION_KEY = "assessment_attempts"
+
+
+class AnswerRejected(Exception):
+    """An answer that cannot be saved; the message is shown to the person."""
+
+    def __init__(self, message: str, status: int = 400):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+# --- Visitors and their attempts --------------------------------------------------------
+
+
+def remember_in_session(request: HttpRequest, attempt: Attempt) -> None:
+    ids = request.session.get(SESSION_KEY, [])
+    if str(attempt.public_id) not in ids:
+        request.session[SESSION_KEY] = [*ids, str(attempt.public_id)]
+
+
+def session_attempt_ids(request: HttpRequest) -> list[str]:
+    return list(request.session.get(SESSION_KEY, []))
+
+
+def visitor_attempts(request: HttpRequest) -> models.QuerySet[Attempt]:
+    """The attempts this visitor may see: their account's, or this browser session's."""
+    if request.user.is_authenticated:
+        return Attempt.objects.for_user(request.user)
+    return Attempt.objects.filter(user=None, public_id__in=session_attempt_ids(request))
+
+
+def adopt_session_attempts(request: HttpRequest) -> int:
+    """Give the signed-in user the anonymous attempts this browser session made."""
+    ids = session_attempt_ids(request)
+    if not ids or not request.user.is_authenticated:
+        return 0
+    adopted = Attempt.objects.filter(user=None, public_id__in=ids).update(user=request.user)
+    request.session[SESSION_KEY] = []
+    return adopted
+
+
+def start_attempt(request: HttpRequest) -> Attempt:
+    user = request.user if request.user.is_authenticated else None
+    attempt = Attempt.objects.create(user=user)
+    if user is None:
+        remember_in_session(request, attempt)
+    return attempt
+
+
+def unfinished_attempt(request: HttpRequest) -> Attempt | None:
+    return visitor_attempts(request).filter(finished_at=None).first()
+
+
+# --- Answers ------------------------------------------------------------------------------
+
+
+def parse_choice(question: Question, raw_choice: str | None) -> Choice:
+    try:
+        choice_id = int(raw_choice or "")
+    except ValueError:
+        raise AnswerRejected("Choose one of the answers.") from None
+    for choice in question.choices.all():
+        if choice.pk == choice_id:
+            return choice
+    raise AnswerRejected("That answer does not belong to this question.")
+
+
+def save_answer(attempt: Attempt, question: Question, choice: Choice) -> bool:
+    """Save or change an answer; returns whether anything changed (a repeat is a no-op)."""
+    if attempt.is_finished:
+        raise AnswerRejected(
+            "This assessment is finished, so its answers can no longer change.", status=409
+        )
+    if choice.question_id != question.pk:
+        raise AnswerRejected("That answer does not belong to this question.")
+    with transaction.atomic():
+        answer, created = Answer.objects.select_for_update().get_or_create(
+            attempt=attempt,
+            question=question,
+            defaults={"choice": choice, "is_correct": choice.is_correct},
+        )
+        if created:
+            Attempt.objects.filter(pk=attempt.pk).update(updated_at=timezone.now())
+            return True
+        if answer.choice_id == choice.pk:
+            return False
+        answer.choice = choice
+        answer.is_correct = choice.is_correct
+        answer.save(update_fields=["choice", "is_correct", "answered_at"])
+    return True
+
+
+def finish_attempt(attempt: Attempt) -> None:
+    if not attempt.is_finished:
+        attempt.finished_at = timezone.now()
+        attempt.save(update_fields=["finished_at", "updated_at"])
+
+
+# --- Sections and progress ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Progress:
+    answered: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return round(self.answered * 100 / self.total) if self.total else 0
+
+    @property
+    def complete(self) -> bool:
+        return self.total > 0 and self.answered >= self.total
+
+
+def active_questions() -> list[Question]:
+    return list(Question.objects.active().with_choices())
+
+
+def questions_by_section(questions: list[Question]) -> dict[str, list[Question]]:
+    sections: dict[str, list[Question]] = {slug: [] for slug in SECTIONS}
+    for question in questions:
+        sections[question.section].append(question)
+    return {slug: items for slug, items in sections.items() if items}
+
+
+def answers_by_question(attempt: Attempt) -> dict[int, Answer]:
+    answers = attempt.answers.select_related("question__skill", "choice")
+    return {answer.question_id: answer for answer in answers}
+
+
+def progress(questions: list[Question], answers: dict[int, Answer]) -> Progress:
+    return Progress(sum(1 for q in questions if q.pk in answers), len(questions))
+
+
+def first_unanswered_section(
+    sections: dict[str, list[Question]], answers: dict[int, Answer]
+) -> str:
+    for slug, questions in sections.items():
+        if any(question.pk not in answers for question in questions):
+            return slug
+    return list(sections)[-1]
+
+
+# --- From the database to the scoring module's plain data -------------------------------
+
+
+@dataclass(frozen=True)
+class Catalog:
+    skill_names: dict[str, str]
+    certifications: tuple[scoring.CertProfile, ...]
+
+
+def load_catalog() -> Catalog:
+    """Every published certification as a scoring profile, in a fixed number of queries."""
+    skills = Skill.objects.order_by("order", "name")
+    certifications = Certification.objects.published().prefetch_related(
+        models.Prefetch("domains", ExamDomain.objects.prefetch_related("skills")),
+        "required_skills__skill",
+        "successions__successor",
+    )
+    return Catalog(
+        skill_names={skill.slug: skill.name for skill in skills},
+        certifications=tuple(_profile(cert) for cert in certifications),
+    )
+
+
+def _profile(cert: Certification) -> scoring.CertProfile:
+    return scoring.CertProfile(
+        slug=cert.slug,
+        name=cert.name,
+        level=cert.level,
+        platform=cert.provider.platform,
+        focus=cert.focus,
+        is_current=cert.is_current,
+        successor_slugs=tuple(s.successor.slug for s in cert.successions.all()),
+        recommended_years=cert.recommended_years,
+        required_levels={r.skill.slug: r.level for r in cert.required_skills.all()},
+        domains=tuple(
+            scoring.DomainShare(
+                name=domain.name,
+                weight=domain.weight_estimate or 0,
+                skills=tuple(skill.slug for skill in domain.skills.all()),
+            )
+            for domain in cert.domains.all()
+        ),
+    )
+
+
+def evidence_and_context(answers: list[Answer]) -> tuple[scoring.Evidence, scoring.Context]:
+    ratings: dict[str, int] = {}
+    checks: list[scoring.CheckResult] = []
+    context_values: dict[str, str] = {}
+    for answer in answers:
+        question = answer.question
+        if question.kind == "self_rating" and question.skill_id:
+            ratings[question.skill.slug] = int(answer.choice.value)
+        elif question.kind == "knowledge" and question.skill_id:
+            checks.append(
+                scoring.CheckResult(
+                    question.skill.slug, question.difficulty or 1, answer.is_correct
+                )
+            )
+        elif question.kind == "context":
+            context_values[question.context_field] = answer.choice.value
+    return scoring.Evidence(ratings, tuple(checks)), _context(context_values)
+
+
+def _context(values: dict[str, str]) -> scoring.Context:
+    def number(name: str) -> float:
+        try:
+            return float(values.get(name, 0))
+        except ValueError:
+            return 0.0
+
+    hours = values.get(ContextField.HOURS_PER_WEEK)
+    return scoring.Context(
+        cloud=values.get(ContextField.CLOUD, "none"),
+        ml_years=number(ContextField.ML_YEARS),
+        cloud_years=number(ContextField.CLOUD_YEARS),
+        preference=values.get(ContextField.PREFERENCE, "both"),
+        hours_per_week=int(hours) if hours and hours.isdigit() else None,
+        goal=values.get(ContextField.GOAL, ""),
+    )
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Everything the result views show for one attempt."""
+
+    scores: dict[str, scoring.SkillScore]
+    context: scoring.Context
+    recommendations: list[scoring.Recommendation]
+    changes: dict[str, scoring.RankingChange]
+    skill_names: dict[str, str]
+
+    @property
+    def top(self) -> list[scoring.Recommendation]:
+        return self.recommendations[:3]
+
+    @property
+    def top_with_changes(self) -> list[tuple[scoring.Recommendation, scoring.RankingChange | None]]:
+        return [(rec, self.changes.get(rec.cert.slug)) for rec in self.top]
+
+    @property
+    def skill_rows(self) -> list[tuple[str, scoring.SkillScore]]:
+        return [(name, self.scores[slug]) for slug, name in self.skill_names.items()]
+
+
+def attempt_answers(attempt: Attempt) -> list[Answer]:
+    return list(
+        attempt.answers.select_related("question__skill", "choice")
+        .prefetch_related("question__choices")
+        .order_by("question__order", "question_id")
+    )
+
+
+def outcome(answers: list[Answer], catalog: Catalog, *, with_changes: bool = True) -> Outcome:
+    evidence, context = evidence_and_context(answers)
+    scores = scoring.score_skills(evidence, list(catalog.skill_names))
+    recommendations = scoring.recommend(
+        scores, context, catalog.certifications, catalog.skill_names
+    )
+    changes = (
+        scoring.ranking_changes(recommendations, scores, context, catalog.skill_names)
+        if with_changes
+        else {}
+    )
+    return Outcome(scores, context, recommendations, changes, catalog.skill_names)
+
+
+def latest_finished_outcome(user) -> Outcome | None:
+    """The person's most recent finished assessment, for plan generation."""
+    attempt = Attempt.objects.for_user(user).finished().order_by("-finished_at").first()
+    if attempt is None:
+        return None
+    return outcome(attempt_answers(attempt), load_catalog(), with_changes=False)
+
+
+def parse_public_id(raw: str) -> UUID | None:
+    try:
+        return UUID(str(raw))
+    except ValueError:
+        return None
+
+
+# --- History -------------------------------------------------------------------------------
+
+
+def past_attempts(request: HttpRequest, exclude: Attempt | None = None) -> list[Attempt]:
+    if not request.user.is_authenticated:
+        return []
+    attempts = Attempt.objects.for_user(request.user).order_by("-created_at")
+    if exclude is not None:
+        attempts = attempts.exclude(pk=exclude.pk)
+    return list(attempts[:20])
+
+
+def previous_finished_attempt(attempt: Attempt) -> Attempt | None:
+    if attempt.user_id is None:
+        return None
+    return (
+        Attempt.objects.for_user(attempt.user_id)
+        .finished()
+        .filter(finished_at__lt=attempt.finished_at)
+        .order_by("-finished_at")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class Movement:
+    skill_name: str
+    before: int | None
+    after: int | None
+
+    @property
+    def change(self) -> int | None:
+        if self.before is None or self.after is None:
+            return None
+        return self.after - self.before
+
+
+def score_movements(previous: Attempt, current: Outcome, catalog: Catalog) -> list[Movement]:
+    """How each skill score moved since the person's previous finished assessment."""
+    before = outcome(attempt_answers(previous), catalog, with_changes=False).scores
+    return [
+        Movement(name, before[slug].score, current.scores[slug].score)
+        for slug, name in catalog.skill_names.items()
+        if before[slug].score is not None or current.scores[slug].score is not None
+    ]

@@ -1,0 +1,146 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from catalog.models import Certification
+
+URL = reverse("catalog:certification-compare")
+PMLE = "google-professional-ml-engineer"
+MLA = "aws-ml-engineer-associate"
+
+
+def column_names(response) -> list[str]:
+    return re.findall(r'<th scope="col">.*?<a href="[^"]+">([^<]+)</a></th>', response.text)
+
+
+def row_cells(response, label: str) -> list[str]:
+    row = re.search(
+        rf'<th scope="row">{re.escape(label)}</th>(.*?)</tr>', response.text, re.S
+    ).group(1)
+    cells = re.findall(r"<td>(.*?)</td>", row, re.S)
+    return [" ".join(re.sub(r"<[^>]+>", " ", cell).split()) for cell in cells]
+
+
+def test_it_compares_two_certifications_side_by_side(client, catalog_data):
+    response = client.get(URL, {"c": [PMLE, MLA]})
+
+    assert response.status_code == 200
+    assert response.text.count("<h1") == 1
+    assert column_names(response) == [
+        "Google Cloud Professional Machine Learning Engineer",
+        "AWS Certified Machine Learning Engineer – Associate",
+    ]
+    assert row_cells(response, "Cost") == ["US$200", "not published not yet confirmed"]
+    assert row_cells(response, "Duration") == ["120 min", "130 min"]
+    assert row_cells(response, "Status") == ["Active", "Active"]
+
+
+def test_it_shows_each_certifications_domains_with_their_weights(client, catalog_data):
+    response = client.get(URL, {"c": [PMLE, MLA]})
+
+    domains = row_cells(response, "Exam domains")
+    assert "Automating and orchestrating ML pipelines 22%" in domains[0]
+    assert "Data Preparation for Machine Learning 28%" in domains[1]
+    assert '<div class="progress-bar" style="width: 28%"></div>' in response.text
+
+
+def test_skills_are_rows_with_a_dash_when_not_required(client, catalog_data):
+    response = client.get(URL, {"c": [PMLE, MLA]})
+
+    assert row_cells(response, "Google Cloud") == ["4 of 5", "— not required"]
+    assert row_cells(response, "AWS") == ["— not required", "3 of 5"]
+
+
+def test_a_retired_certification_shows_its_status_and_successors(client, catalog_data):
+    response = client.get(URL, {"c": ["aws-ml-specialty", MLA]})
+
+    status = row_cells(response, "Status")
+    assert status[0].startswith("Retired on 31 March 2026 Replaced by:")
+    assert "closest replacement" in status[0]
+
+
+def test_columns_follow_the_order_in_the_url_and_the_url_is_shareable(client, catalog_data):
+    slugs = ["databricks-ml-associate", PMLE, MLA, "aws-ml-specialty"]
+
+    response = client.get(f"{URL}?c={'&c='.join(slugs)}")
+
+    assert response.status_code == 200
+    assert [name.split()[0] for name in column_names(response)] == [
+        "Databricks",
+        "Google",
+        "AWS",
+        "AWS",
+    ]
+
+
+def test_without_a_selection_it_offers_a_chooser(client, catalog_data):
+    response = client.get(URL)
+
+    assert response.status_code == 200
+    assert "Choose between 2 and 4 certifications" in response.text
+    assert 'name="c" value="aws-ml-specialty" id="pick-aws-ml-specialty"' in response.text
+
+
+@pytest.mark.parametrize(
+    ("slugs", "message"),
+    [
+        ([PMLE], "Choose between 2 and 4 certifications to compare. You chose 1."),
+        (
+            [PMLE, MLA, "aws-ml-specialty", "aws-ai-practitioner", "databricks-ml-associate"],
+            "Choose between 2 and 4 certifications to compare. You chose 5.",
+        ),
+        ([PMLE, PMLE], f"You chose {PMLE} more than once."),
+        ([PMLE, "foo"], "Unknown certification: foo."),
+        (["foo", "bar<script>"], "Unknown certifications: foo, bar&lt;script&gt;."),
+    ],
+)
+def test_a_bad_selection_is_a_400_with_a_clear_message(client, catalog_data, slugs, message):
+    response = client.get(URL, {"c": slugs})
+
+    assert response.status_code == 400
+    assert message in response.text
+    assert f'<a href="{reverse("catalog:certification-list")}">Back to the catalog</a>' in (
+        response.text
+    )
+    assert response.text.count("<h1") == 1
+
+
+def test_a_huge_selection_is_refused_without_a_query(
+    client, catalog_data, django_assert_num_queries
+):
+    with django_assert_num_queries(1):  # only the chooser's list of certifications
+        response = client.get(URL, {"c": [f"x{n}" for n in range(1000)]})
+
+    assert response.status_code == 400
+
+
+def test_an_unpublished_certification_cannot_be_compared(client, catalog_data):
+    Certification.objects.filter(slug=MLA).update(published=False)
+
+    response = client.get(URL, {"c": [PMLE, MLA]})
+
+    assert response.status_code == 400
+    assert f"Unknown certification: {MLA}." in response.text
+    assert f'value="{MLA}"' not in response.text  # nor chosen in the chooser
+
+
+@pytest.mark.parametrize("extra", [0, 200])
+def test_the_compare_page_makes_the_same_five_queries_at_any_size(
+    client, catalog_data, make_certifications, django_assert_num_queries, extra
+):
+    make_certifications(extra)
+
+    with django_assert_num_queries(5):
+        # 1. the chosen certifications, joined to their providers
+        # 2. their published successors, joined to them and their providers
+        # 3. their exam domains
+        # 4. their required skills, joined to the skills
+        # 5. every published certification, for "Change the selection"
+        response = client.get(URL, {"c": ["aws-ml-specialty", PMLE]})
+
+    assert response.status_code == 200
+    assert len(column_names(response)) == 2
+    assert response.text.count('name="c" value="') == 17 + extra
