@@ -1,0 +1,147 @@
+"""The acceptance scenarios again, against the real curated catalog rather than fixtures."""
+
+from assessments import scoring
+from assessments.services import load_catalog
+
+SKILLS_AT = {
+    "strong": (5, 3),  # self-rating 5, three of three checks right
+    "good": (4, 3),
+    "some": (3, 2),
+    "weak": (2, 1),
+    "none": (1, 0),
+}
+
+
+def evidence(**levels: str) -> scoring.Evidence:
+    ratings, checks = {}, []
+    for skill, level in levels.items():
+        rating, right = SKILLS_AT[level]
+        ratings[skill.replace("_", "-")] = rating
+        for difficulty in (1, 2, 3):
+            checks.append(
+                scoring.CheckResult(skill.replace("_", "-"), difficulty, difficulty <= right)
+            )
+    return scoring.Evidence(ratings, tuple(checks))
+
+
+def ranked(question_bank_evidence, context):
+    catalog = load_catalog()
+    scores = scoring.score_skills(question_bank_evidence, list(catalog.skill_names))
+    return scoring.recommend(scores, context, catalog.certifications, catalog.skill_names)
+
+
+def test_google_shop_mlops_engineer_gets_google_pmle_first(question_bank):
+    result = ranked(
+        evidence(
+            mlops="strong",
+            google_cloud="strong",
+            python="good",
+            data_libraries="good",
+            classical_ml="good",
+            deep_learning="some",
+            probability_statistics="good",
+            responsible_ai="some",
+        ),
+        scoring.Context(cloud="gcp", ml_years=4, cloud_years=4),
+    )
+
+    assert result[0].cert.slug == "google-professional-ml-engineer"
+
+
+def test_aws_shop_gets_the_current_aws_ml_exam_never_the_retired_specialty(question_bank):
+    result = ranked(
+        evidence(
+            aws="strong",
+            mlops="good",
+            python="good",
+            data_libraries="good",
+            classical_ml="good",
+            deep_learning="some",
+            probability_statistics="some",
+        ),
+        scoring.Context(cloud="aws", ml_years=2, cloud_years=2),
+    )
+
+    slugs = [r.cert.slug for r in result]
+    assert slugs[0] == "aws-ml-engineer-associate"
+    assert "aws-ml-specialty" not in slugs
+    assert "AWS Certified Machine Learning – Specialty" in result[0].stands_in_for
+
+
+def test_deep_learning_python_developer_without_cloud_sees_a_neutral_exam_first(question_bank):
+    result = ranked(
+        evidence(
+            python="strong",
+            data_libraries="good",
+            deep_learning="strong",
+            generative_ai="good",
+            linear_algebra="good",
+            calculus="some",
+        ),
+        scoring.Context(cloud="none", ml_years=2, preference="deep-learning"),
+    )
+
+    platforms = {r.cert.slug: r.cert.platform for r in result}
+    assert platforms[result[0].cert.slug] == "neutral"
+    position = [r.cert.slug for r in result].index
+    assert position(result[0].cert.slug) < position("google-professional-ml-engineer")
+
+
+# Someone starting out: no maths to speak of, a little of everything else.
+BEGINNER = {
+    "linear_algebra": "none",
+    "calculus": "none",
+    "probability_statistics": "none",
+    **{
+        skill: "weak"
+        for skill in (
+            "python",
+            "data_libraries",
+            "classical_ml",
+            "deep_learning",
+            "generative_ai",
+            "responsible_ai",
+            "mlops",
+            "google_cloud",
+            "aws",
+            "azure",
+            "spark_databricks",
+        )
+    },
+}
+
+
+# Someone starting out: no maths to speak of, a little of everything else.
+BEGINNER = {
+    "linear_algebra": "none",
+    "calculus": "none",
+    "probability_statistics": "none",
+    **{
+        skill: "weak"
+        for skill in (
+            "python",
+            "data_libraries",
+            "classical_ml",
+            "deep_learning",
+            "generative_ai",
+            "responsible_ai",
+            "mlops",
+            "google_cloud",
+            "aws",
+            "azure",
+            "spark_databricks",
+        )
+    },
+}
+
+
+def test_beginner_with_weak_maths_gets_a_foundational_exam_and_maths_gaps_first(question_bank):
+    result = ranked(
+        evidence(**BEGINNER),
+        scoring.Context(cloud="none", ml_years=0, goal="first-ml-job"),
+    )
+
+    assert result[0].cert.level == "foundational"
+    maths = {"linear-algebra", "calculus", "probability-statistics"}
+    exam_with_maths_gaps = next(r for r in result if any(g.skill in maths for g in r.gaps))
+    assert exam_with_maths_gaps.gaps[0].skill in maths
