@@ -1,8 +1,374 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from functools import wraps
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import reswap, retarget
+
+from assessments.services import latest_finished_outcome
+from plans import services
+from plans.forms import ItemForm, MoveForm, PauseForm, PlanForm, ReplanForm, StateForm
+from plans.ics import plan_calendar
+from plans.models import MAX_HOURS_PER_WEEK, Plan, PlanItem
+from plans.schedule import format_date
+
+DETAIL = "plans/plan_detail.html"
+
+
+def _get_plan_for_user(request: HttpRequest, pk: int) -> Plan:
+    """The signed-in person's own plan; anyone else's is a 404, which leaks nothing."""
+    return get_object_or_404(Plan.objects.with_certification(), pk=pk, user=request.user)
+
+
+def _find_item(items: list[PlanItem], item_pk: int) -> PlanItem:
+    """An item of this plan, from the list already loaded; an item of another plan is a 404."""
+    for item in items:
+        if item.pk == item_pk:
+            return item
+    raise Http404("No such item in this plan.")
+
+
+def _get_item(plan: Plan, item_pk: int) -> PlanItem:
+    return get_object_or_404(plan.items.all(), pk=item_pk)
+
+
+def _is_fragment_request(request: HttpRequest) -> bool:
+    return bool(request.htmx) and not request.htmx.boosted
+
+
+def _item_url(item: PlanItem) -> str:
+    return f"{reverse('plans:plan-detail', args=[item.plan_id])}#{item.anchor}"
+
+
+def _refused(request: HttpRequest, pk: int, message: str, status: int) -> HttpResponse:
+    """Nothing changed: say why, as a fragment in the page's error region or as a page."""
+    if _is_fragment_request(request):
+        response = render(request, "plans/_error.html", {"message": message}, status=status)
+        return reswap(retarget(response, "#plan-errors"), "innerHTML")
+    context = {"message": message, "plan_url": reverse("plans:plan-detail", args=[pk])}
+    return render(request, "plans/plan_refused.html", context, status=status)
+
+
+def _answers_refusals(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Turn a `PlanRefused` raised by the domain into a clear 4xx answer instead of a 500."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, pk: int, *args, **kwargs) -> HttpResponse:
+        try:
+            return view(request, pk, *args, **kwargs)
+        except services.PlanRefused as refused:
+            return _refused(request, pk, refused.message, refused.status)
+
+    return wrapper
+
+
+def _out_of_band(partial: str, context: dict, request: HttpRequest) -> str:
+    """Replace the inside of a region, so the region itself (a live region) stays put."""
+    inner = render_to_string(f"{DETAIL}#{partial}", context, request=request)
+    return format_html('<div id="{}" hx-swap-oob="innerHTML">{}</div>', partial, inner)
+
+
+# --- Dashboard and creation ------------------------------------------------------------------
 
 
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
-    return render(request, "plans/dashboard.html")
+    plans = list(Plan.objects.for_user(request.user).with_certification().prefetch_related("items"))
+    today = timezone.localdate()
+    context = {
+        "states": [
+            services.plan_state(plan, plan.items.all(), today)
+            for plan in plans
+            if not plan.is_archived
+        ],
+        "archived": [plan for plan in plans if plan.is_archived],
+    }
+    return render(request, "plans/dashboard.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def plan_create(request: HttpRequest, slug: str) -> HttpResponse:
+    cert = get_object_or_404(services.plannable_certifications(), slug=slug)
+    if not cert.is_current:
+        context = {"cert": cert, "message": services.retired_message(cert)}
+        return render(request, "plans/plan_retired.html", context, status=409)
+    today = timezone.localdate()
+    outcome = latest_finished_outcome(request.user)
+    drafts = services.draft_items(cert, outcome, services.taxonomy())
+    hours = services.default_hours_per_week(outcome)
+    initial_date = services.earliest_fitting_date(drafts, today, hours) + timedelta(weeks=2)
+    form = PlanForm(
+        request.POST or None,
+        initial={
+            "hours_per_week": hours,
+            "target_date": min(initial_date, services.latest_target_date(today)),
+        },
+        today=today,
+        duplicate_of=services.active_plan_for(request.user, cert),
+    )
+    suggestion = None
+    if form.is_valid():
+        try:
+            plan = services.create_plan(
+                request.user,
+                cert,
+                target_date=form.cleaned_data["target_date"],
+                hours_per_week=form.cleaned_data["hours_per_week"],
+                today=today,
+                outcome=outcome,
+            )
+        except services.PlanRefused as refused:
+            form.add_error("target_date", refused.message)
+            if refused.suggested_date and refused.suggested_date <= services.latest_target_date(
+                today
+            ):
+                suggestion = refused.suggested_date
+        else:
+            messages.success(request, f"Your plan for {cert.name} is ready.")
+            return redirect(plan)
+    context = {
+        "cert": cert,
+        "form": form,
+        "outcome": outcome,
+        "drafts": drafts,
+        "hours_total": services.total_hours(drafts),
+        "suggestion": suggestion,
+    }
+    return render(request, "plans/plan_form.html", context, status=400 if form.errors else 200)
+
+
+# --- The plan page, its exports ------------------------------------------------------------
+
+
+def _detail_context(state: services.PlanState) -> dict:
+    return {"plan": state.plan, "state": state}
+
+
+@require_GET
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _get_plan_for_user(request, pk)
+    state = services.plan_state(plan, services.load_items(plan), timezone.localdate())
+    context = {**_detail_context(state), "item_form": ItemForm()}
+    return render(request, DETAIL, context)
+
+
+@require_GET
+def plan_print(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _get_plan_for_user(request, pk)
+    state = services.plan_state(plan, services.load_items(plan), timezone.localdate())
+    return render(request, "plans/plan_print.html", _detail_context(state))
+
+
+@require_GET
+def plan_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _get_plan_for_user(request, pk)
+    state = services.plan_state(plan, services.load_items(plan), timezone.localdate())
+    response = HttpResponse(
+        plan_calendar(state, timezone.now()),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="certguide-plan-{plan.pk}.ics"'
+    return response
+
+
+# --- Items -----------------------------------------------------------------------------------
+
+
+@require_POST
+@_answers_refusals
+def item_state(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    plan = _get_plan_for_user(request, pk)
+    items = services.load_items(plan)
+    item = _find_item(items, item_pk)
+    form = StateForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, pk, form.errors["state"][0], 400)
+    today = timezone.localdate()
+    before = services.plan_state(plan, items, today)
+    services.set_item_state(item, form.cleaned_data["state"])
+    if not _is_fragment_request(request):
+        return redirect(_item_url(item))
+    after = services.plan_state(plan, items, today)
+    return _item_changed(request, before, after, item)
+
+
+def _item_changed(
+    request: HttpRequest, before: services.PlanState, after: services.PlanState, item: PlanItem
+) -> HttpResponse:
+    """The item (or the whole week list when its layout moved) with progress and pace out of
+    band, plus "this week" when it changed: one response for every region that changed."""
+    context = _detail_context(after)
+    regrouped = before.layout_keys != after.layout_keys
+    if regrouped:
+        main = render_to_string(f"{DETAIL}#plan-weeks", context, request=request)
+    else:
+        main = render_to_string(f"{DETAIL}#plan-item", {**context, "item": item}, request=request)
+    extra = _out_of_band("plan-progress", context, request) + _out_of_band(
+        "plan-pace", context, request
+    )
+    if regrouped or before.this_week_signature != after.this_week_signature:
+        extra += _out_of_band("plan-this-week", context, request)
+    response = HttpResponse(main.strip() + extra)
+    if regrouped:
+        response = reswap(retarget(response, "#plan-weeks"), "innerHTML")
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@_answers_refusals
+def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    plan = _get_plan_for_user(request, pk)
+    item = _get_item(plan, item_pk)
+    services.refuse_if_archived(plan)
+    initial = {"title": item.title, "hours": item.hours, "url": item.url, "notes": item.notes}
+    form = ItemForm(request.POST or None, initial=initial)
+    if form.is_valid():
+        services.update_item(item, **form.cleaned_data)
+        messages.success(request, f"Saved “{item.title}”.")
+        return redirect(_item_url(item))
+    context = {"plan": plan, "item": item, "form": form}
+    return render(request, "plans/item_form.html", context, status=400 if form.errors else 200)
+
+
+@require_POST
+@_answers_refusals
+def item_add(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _get_plan_for_user(request, pk)
+    services.refuse_if_archived(plan)
+    form = ItemForm(request.POST)
+    if not form.is_valid():
+        return render(request, "plans/item_form.html", {"plan": plan, "form": form}, status=400)
+    item = services.add_custom_item(plan, services.load_items(plan), **form.cleaned_data)
+    messages.success(request, f"Added “{item.title}”.")
+    return redirect(_item_url(item))
+
+
+@require_http_methods(["GET", "POST"])
+@_answers_refusals
+def item_delete(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    plan = _get_plan_for_user(request, pk)
+    item = _get_item(plan, item_pk)
+    services.refuse_if_archived(plan)
+    if request.method == "POST":
+        services.remove_item(item)
+        messages.success(request, f"Removed “{item.title}” from the plan.")
+        return redirect(plan)
+    return render(request, "plans/item_confirm_delete.html", {"plan": plan, "item": item})
+
+
+@require_POST
+@_answers_refusals
+def item_move(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    plan = _get_plan_for_user(request, pk)
+    items = services.load_items(plan)
+    item = _find_item(items, item_pk)
+    form = MoveForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, pk, form.errors["direction"][0], 400)
+    today = timezone.localdate()
+    before = services.plan_state(plan, items, today)
+    services.move_item(items, item, form.cleaned_data["direction"])
+    if not _is_fragment_request(request):
+        return redirect(_item_url(item))
+    items.sort(key=lambda candidate: (candidate.order, candidate.pk))
+    after = services.plan_state(plan, items, today)
+    context = _detail_context(after)
+    body = render_to_string(f"{DETAIL}#plan-weeks", context, request=request)
+    if before.this_week_signature != after.this_week_signature:
+        body += _out_of_band("plan-this-week", context, request)
+    return HttpResponse(body)
+
+
+# --- The plan as a whole --------------------------------------------------------------------
+
+
+@require_POST
+@_answers_refusals
+def plan_replan(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _get_plan_for_user(request, pk)
+    services.refuse_if_archived(plan)
+    items = services.load_items(plan)
+    today = timezone.localdate()
+    form = ReplanForm(request.POST, today=today)
+    if not form.is_valid():
+        context = {"plan": plan, "form": form}
+        return render(request, "plans/plan_replan.html", context, status=400)
+    choice = {key: value for key, value in form.cleaned_data.items() if value}
+    try:
+        result = services.apply_replan(plan, items, today, **choice)
+    except services.PlanRefused:
+        # It does not fit: propose a later date (or more hours) and let the person choose.
+        preview = services.replan_preview(plan, items, today, **choice)
+        context = {
+            "plan": plan,
+            "form": form,
+            "preview": preview,
+            "suggested_date": preview.suggested_date
+            if preview.suggested_date
+            and preview.suggested_date <= services.latest_target_date(today)
+            else None,
+            "hours_option": preview.hours_per_week_needed
+            if preview.weeks_remaining and preview.hours_per_week_needed <= MAX_HOURS_PER_WEEK
+            else None,
+        }
+        return render(request, "plans/plan_replan.html", context)
+    messages.success(request, f"Re-planned: {result.message}")
+    return redirect(plan)
+
+
+@require_POST
+@_answers_refusals
+def plan_pause(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _get_plan_for_user(request, pk)
+    services.refuse_if_archived(plan)
+    form = PauseForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, pk, form.errors["weeks"][0], 400)
+    weeks = form.cleaned_data["weeks"]
+    if not services.pause_plan(plan, timezone.localdate(), weeks):
+        messages.info(request, "This plan is already paused.")
+    elif weeks:
+        messages.success(request, f"Enjoy the break: the rest of the plan moves by {weeks} weeks.")
+    else:
+        messages.success(request, "Paused. Resume when you are back; the plan moves with you.")
+    return redirect(plan)
+
+
+@require_POST
+@_answers_refusals
+def plan_resume(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _get_plan_for_user(request, pk)
+    was_paused = plan.is_paused
+    weeks = services.resume_plan(plan, timezone.localdate())
+    if was_paused:
+        messages.success(request, f"Welcome back. The plan moved by {weeks} whole weeks.")
+    return redirect(plan)
+
+
+@require_POST
+def plan_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _get_plan_for_user(request, pk)
+    if services.archive_plan(plan):
+        messages.success(request, f"Archived your plan for {plan.certification.name}.")
+    return redirect("plans:dashboard")
+
+
+@require_POST
+def plan_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _get_plan_for_user(request, pk)
+    if services.restore_plan(plan):
+        messages.success(
+            request,
+            f"Restored your plan for {plan.certification.name}, "
+            f"aiming for {format_date(plan.target_date)}.",
+        )
+    return redirect(plan)

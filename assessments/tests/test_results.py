@@ -81,7 +81,7 @@ def test_results_show_the_chart_its_table_and_the_reviewed_checks(client, questi
 
     html = response.text
     assert '<svg class="skill-chart"' in html and 'role="img"' in html
-    assert "<caption>Skill scores" in html
+    assert "Skill scores: self-rating, knowledge checks and the combined score" in html
     assert "Not quite" in html
     correct = question("check-calculus-1").choices.get(is_correct=True)
     assert f"Correct answer: {correct.label}" in html

@@ -1,0 +1,86 @@
+"""Fixtures and small factories for the plan tests: the curated catalog, finished
+self-assessments built from real questions, and plans of any size."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from django.utils import timezone
+
+from assessments.models import Answer, Attempt, Question
+from catalog.models import Certification
+from plans import services
+from plans.models import ItemKind, Plan, PlanItem
+
+PMLE = "google-professional-ml-engineer"
+
+
+@pytest.fixture
+def catalog(question_bank):
+    """The curated catalog and question bank, as `make run` loads them (see the root conftest)."""
+
+
+def today() -> date:
+    return timezone.localdate()
+
+
+def certification(slug: str = PMLE) -> Certification:
+    return services.plannable_certifications().get(slug=slug)
+
+
+def finish_assessment(user, ratings: dict[str, int], hours_per_week: str | None = None) -> Attempt:
+    """A finished attempt with a self-rating (1..5) per skill; a rating of r scores (r-1)*25.
+    Skills left out have no evidence, which the generator counts as a score of 0."""
+    attempt = Attempt.objects.create(user=user, finished_at=timezone.now())
+    chosen = {f"rate-{skill}": str(rating) for skill, rating in ratings.items()}
+    if hours_per_week is not None:
+        chosen["context-hours-per-week"] = hours_per_week
+    for key, value in chosen.items():
+        question = Question.objects.get(key=key)
+        choice = question.choices.get(value=value)
+        Answer.objects.create(attempt=attempt, question=question, choice=choice)
+    return attempt
+
+
+def make_plan(user, slug: str = PMLE, *, weeks_ahead: int = 40, hours_per_week: int = 10) -> Plan:
+    """A plan from the curated catalog, created the way the create view does it."""
+    return services.create_plan(
+        user,
+        certification(slug),
+        target_date=today() + timedelta(weeks=weeks_ahead),
+        hours_per_week=hours_per_week,
+        today=today(),
+        outcome=None,
+    )
+
+
+def make_sized_plan(user, item_count: int, *, hours: int = 2, start: date | None = None) -> Plan:
+    """A plan with `item_count` custom items of `hours` each, for query-count tests."""
+    plan = Plan.objects.create(
+        user=user,
+        certification=Certification.objects.get(slug=PMLE),
+        target_date=today() + timedelta(weeks=150),
+        hours_per_week=6,
+        start_date=start or today(),
+    )
+    PlanItem.objects.bulk_create(
+        PlanItem(plan=plan, kind=ItemKind.CUSTOM, title=f"Item {n}", hours=hours, order=n)
+        for n in range(1, item_count + 1)
+    )
+    return plan
+
+
+def items_of(plan: Plan) -> list[PlanItem]:
+    return list(plan.items.all())
+
+
+@pytest.fixture
+def plan(alice, catalog) -> Plan:
+    return make_plan(alice)
+
+
+@pytest.fixture
+def bob_client(client, bob):
+    client.force_login(bob)
+    return client
