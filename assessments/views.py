@@ -6,22 +6,18 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
 
 from assessments import services
 from assessments.charts import skill_chart
 from assessments.models import SECTIONS, Attempt, Question
+from certguide.lib.htmx import out_of_band, wants_fragment
 
 
 def _get_attempt_for_visitor(request: HttpRequest, public_id) -> Attempt:
     """The visitor's own attempt (their account's or this session's); anyone else's is a 404."""
     return get_object_or_404(services.visitor_attempts(request), public_id=public_id)
-
-
-def _is_fragment_request(request: HttpRequest) -> bool:
-    return bool(request.htmx) and not request.htmx.boosted
 
 
 def _section_context(attempt: Attempt, section: str | None = None) -> dict:
@@ -136,27 +132,23 @@ def answer(request: HttpRequest, public_id) -> HttpResponse:
     except services.AnswerRejected as rejected:
         return _rejected(request, attempt, rejected.message, rejected.status)
 
-    if not _is_fragment_request(request):
+    if not wants_fragment(request):
         url = reverse("assessments:section", args=[attempt.public_id, question.section])
         return redirect(f"{url}#question-{question.pk}")
     context = _section_context(attempt, question.section)
     answered = next(q for q in context["questions"] if q.pk == question.pk)
     template = "assessments/attempt_section.html"
     return HttpResponse(
-        render_to_string(f"{template}#assessment-question", {**context, "question": answered})
-        + _out_of_band("assessment-progress", template, context)
-        + _out_of_band("recommendation-panel", template, context)
+        render_to_string(
+            f"{template}#assessment-question", {**context, "question": answered}, request=request
+        )
+        + out_of_band(template, "assessment-progress", context, request)
+        + out_of_band(template, "recommendation-panel", context, request)
     )
 
 
-def _out_of_band(partial: str, template: str, context: dict) -> str:
-    """Replace the inside of a live region, so the region itself stays and is announced."""
-    inner = render_to_string(f"{template}#{partial}", context)
-    return format_html('<div id="{}" hx-swap-oob="innerHTML">{}</div>', partial, inner)
-
-
 def _rejected(request: HttpRequest, attempt: Attempt, message: str, status: int) -> HttpResponse:
-    if _is_fragment_request(request):
+    if wants_fragment(request):
         response = render(
             request, "assessments/_answer_error.html", {"message": message}, status=status
         )

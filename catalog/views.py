@@ -11,13 +11,7 @@ from catalog.facts import facts, unconfirmed_labels
 from catalog.forms import CatalogFilterForm
 from catalog.models import Certification
 from catalog.queries import filter_catalog
-
-
-def _wants_fragment(request: HttpRequest) -> bool:
-    """An htmx request from the page itself; a boosted link or a history restore wants the page."""
-    return bool(
-        request.htmx and not request.htmx.boosted and not request.htmx.history_restore_request
-    )
+from certguide.lib.htmx import wants_fragment
 
 
 def _choices() -> list[Certification]:
@@ -32,7 +26,7 @@ def certification_list(request: HttpRequest) -> HttpResponse:
     form = CatalogFilterForm(request.GET)
     certifications = list(filter_catalog(Certification.objects.published(), **form.filters))
     context = {"form": form, "certifications": certifications, "total": len(certifications)}
-    if _wants_fragment(request):
+    if wants_fragment(request):
         context["fragment"] = True
         return render(request, "catalog/certification_list.html#catalog-results", context)
     return render(request, "catalog/certification_list.html", context)

@@ -10,11 +10,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
 
 from assessments.services import latest_finished_outcome
+from certguide.lib.htmx import out_of_band, wants_fragment
 from plans import services
 from plans.forms import ItemForm, MoveForm, PauseForm, PlanForm, ReplanForm, StateForm
 from plans.ics import plan_calendar
@@ -41,17 +41,13 @@ def _get_item(plan: Plan, item_pk: int) -> PlanItem:
     return get_object_or_404(plan.items.all(), pk=item_pk)
 
 
-def _is_fragment_request(request: HttpRequest) -> bool:
-    return bool(request.htmx) and not request.htmx.boosted
-
-
 def _item_url(item: PlanItem) -> str:
     return f"{reverse('plans:plan-detail', args=[item.plan_id])}#{item.anchor}"
 
 
 def _refused(request: HttpRequest, pk: int, message: str, status: int) -> HttpResponse:
     """Nothing changed: say why, as a fragment in the page's error region or as a page."""
-    if _is_fragment_request(request):
+    if wants_fragment(request):
         response = render(request, "plans/_error.html", {"message": message}, status=status)
         return reswap(retarget(response, "#plan-errors"), "innerHTML")
     context = {"message": message, "plan_url": reverse("plans:plan-detail", args=[pk])}
@@ -69,12 +65,6 @@ def _answers_refusals(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
             return _refused(request, pk, refused.message, refused.status)
 
     return wrapper
-
-
-def _out_of_band(partial: str, context: dict, request: HttpRequest) -> str:
-    """Replace the inside of a region, so the region itself (a live region) stays put."""
-    inner = render_to_string(f"{DETAIL}#{partial}", context, request=request)
-    return format_html('<div id="{}" hx-swap-oob="innerHTML">{}</div>', partial, inner)
 
 
 # --- Dashboard and creation ------------------------------------------------------------------
@@ -195,7 +185,7 @@ def item_state(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     today = timezone.localdate()
     before = services.plan_state(plan, items, today)
     services.set_item_state(item, form.cleaned_data["state"])
-    if not _is_fragment_request(request):
+    if not wants_fragment(request):
         return redirect(_item_url(item))
     after = services.plan_state(plan, items, today)
     return _item_changed(request, before, after, item)
@@ -212,11 +202,11 @@ def _item_changed(
         main = render_to_string(f"{DETAIL}#plan-weeks", context, request=request)
     else:
         main = render_to_string(f"{DETAIL}#plan-item", {**context, "item": item}, request=request)
-    extra = _out_of_band("plan-progress", context, request) + _out_of_band(
-        "plan-pace", context, request
+    extra = out_of_band(DETAIL, "plan-progress", context, request) + out_of_band(
+        DETAIL, "plan-pace", context, request
     )
     if regrouped or before.this_week_signature != after.this_week_signature:
-        extra += _out_of_band("plan-this-week", context, request)
+        extra += out_of_band(DETAIL, "plan-this-week", context, request)
     response = HttpResponse(main.strip() + extra)
     if regrouped:
         response = reswap(retarget(response, "#plan-weeks"), "innerHTML")
@@ -277,14 +267,14 @@ def item_move(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     today = timezone.localdate()
     before = services.plan_state(plan, items, today)
     services.move_item(items, item, form.cleaned_data["direction"])
-    if not _is_fragment_request(request):
+    if not wants_fragment(request):
         return redirect(_item_url(item))
     items.sort(key=lambda candidate: (candidate.order, candidate.pk))
     after = services.plan_state(plan, items, today)
     context = _detail_context(after)
     body = render_to_string(f"{DETAIL}#plan-weeks", context, request=request)
     if before.this_week_signature != after.this_week_signature:
-        body += _out_of_band("plan-this-week", context, request)
+        body += out_of_band(DETAIL, "plan-this-week", context, request)
     return HttpResponse(body)
 
 
