@@ -111,30 +111,6 @@ BEGINNER = {
 }
 
 
-# Someone starting out: no maths to speak of, a little of everything else.
-BEGINNER = {
-    "linear_algebra": "none",
-    "calculus": "none",
-    "probability_statistics": "none",
-    **{
-        skill: "weak"
-        for skill in (
-            "python",
-            "data_libraries",
-            "classical_ml",
-            "deep_learning",
-            "generative_ai",
-            "responsible_ai",
-            "mlops",
-            "google_cloud",
-            "aws",
-            "azure",
-            "spark_databricks",
-        )
-    },
-}
-
-
 def test_beginner_with_weak_maths_gets_a_foundational_exam_and_maths_gaps_first(question_bank):
     result = ranked(
         evidence(**BEGINNER),

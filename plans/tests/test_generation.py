@@ -3,23 +3,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from plans.generation import CertSpec, DomainSpec, ResourceSpec, generate_items
-
-SKILL_NAMES = {
-    "linear-algebra": "Linear algebra",
-    "calculus": "Calculus and optimisation",
-    "probability-statistics": "Probability and statistics",
-    "python": "Python",
-    "data-libraries": "Data libraries (NumPy, pandas)",
-    "classical-ml": "Classical ML (scikit-learn)",
-    "deep-learning": "Deep learning (TensorFlow, PyTorch)",
-    "generative-ai": "Generative AI",
-    "responsible-ai": "Responsible AI",
-    "mlops": "MLOps and deployment",
-    "google-cloud": "Google Cloud",
-    "aws": "AWS",
-    "azure": "Azure",
-    "spark-databricks": "Spark and Databricks",
-}
+from tests.taxonomy import SKILL_NAMES
 
 GCP_MLOPS = CertSpec(
     name="Professional Machine Learning Engineer",
