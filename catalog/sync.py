@@ -77,10 +77,14 @@ class SyncReport:
         self.would_remove += other.would_remove
         self.removed += other.removed
 
-    def lines(self) -> list[str]:
-        lines = [f"created {name}" for name in self.created]
-        lines += [f"updated {name}" for name in self.updated]
-        lines += [f"removed {name}" for name in self.removed]
+    def lines(self, *, detailed: bool = True) -> list[str]:
+        """What changed, row by row when `detailed`, and always what would be removed and a
+        summary line."""
+        lines = []
+        if detailed:
+            lines += [f"created {name}" for name in self.created]
+            lines += [f"updated {name}" for name in self.updated]
+            lines += [f"removed {name}" for name in self.removed]
         lines += [
             f"would remove {name} (not in the file; run with --prune)" for name in self.would_remove
         ]

@@ -277,10 +277,11 @@ def test_export_of_a_freshly_synced_database_equals_the_file(db):
 
 
 def test_sync_catalog_command_reports_each_change_and_a_summary(db):
-    first = run("sync_catalog")
+    first = run("sync_catalog", "--verbosity", "2")
     second = run("sync_catalog")
 
     assert "created certification aws-ml-specialty" in first
+    assert len(second) == 1, "without -v 2 only the summary is printed"
     rows = summary(first)[0]
     assert rows >= row_count()
     assert summary(first) == (rows, 0, 0, 0, 0)
@@ -296,7 +297,7 @@ def test_sync_catalog_command_keeps_curated_rows_unless_told_to_prune(db):
     assert summary(kept) == (0, 0, rows, 0, 1)
     assert Certification.objects.filter(slug="curated-cert").exists()
 
-    pruned = run("sync_catalog", "--prune")
+    pruned = run("sync_catalog", "--prune", "--verbosity", "2")
     assert "removed certification curated-cert" in pruned
     assert summary(pruned) == (0, 0, rows, 1, 0)
     assert not Certification.objects.filter(slug="curated-cert").exists()
