@@ -211,6 +211,43 @@ class WeekView:
         return self.continuing + self.items
 
 
+@dataclass(frozen=True)
+class QuietWeeks:
+    """A run of consecutive weeks in which nothing new starts: the same work carries on."""
+
+    first: WeekView
+    last: WeekView
+
+    @property
+    def continuing(self) -> list[PlanItem]:
+        return self.first.continuing
+
+    @property
+    def hours(self) -> int:
+        return self.first.hours
+
+
+def _is_quiet(week: WeekView) -> bool:
+    return not week.items and not week.is_current and bool(week.continuing)
+
+
+def fold_quiet_weeks(weeks: Sequence[WeekView]) -> list[WeekView | QuietWeeks]:
+    """Fold runs of quiet weeks carrying on the same items into one entry, so a long plan
+    reads as what changes week to week rather than fifty lines of "continuing"."""
+    entries: list[WeekView | QuietWeeks] = []
+    for week in weeks:
+        previous = entries[-1] if entries else None
+        if _is_quiet(week) and previous is not None:
+            first = previous.first if isinstance(previous, QuietWeeks) else previous
+            if (isinstance(previous, QuietWeeks) or _is_quiet(previous)) and [
+                item.pk for item in first.continuing
+            ] == [item.pk for item in week.continuing]:
+                entries[-1] = QuietWeeks(first, week)
+                continue
+        entries.append(week)
+    return entries
+
+
 @dataclass
 class PlanState:
     """What the plan page, the dashboard and the exports show, computed without queries."""
@@ -229,6 +266,10 @@ class PlanState:
     # a view can tell which regions a change touched.
     layout_keys: tuple[tuple[str, ...], ...] = field(default=())
     this_week_signature: tuple = field(default=())
+
+    @property
+    def week_entries(self) -> list[WeekView | QuietWeeks]:
+        return fold_quiet_weeks(self.weeks)
 
 
 def _week_signature(week: WeekView | None) -> tuple:

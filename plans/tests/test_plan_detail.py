@@ -166,3 +166,19 @@ def test_a_tick_query_count_does_not_grow_with_items(
     assert response.status_code == 200
     item.refresh_from_db()
     assert item.state == ItemState.DONE
+
+
+def test_weeks_that_only_carry_on_the_same_work_are_folded_into_one_line(
+    alice, alice_client, catalog
+):
+    # Two 12-hour items at 3 h a week: item 1 fills weeks 1-4, item 2 weeks 5-8.
+    plan = make_sized_plan(alice, 2, hours=12)
+    plan.hours_per_week = 3
+    plan.save(update_fields=["hours_per_week"])
+
+    response = alice_client.get(f"/plans/{plan.pk}/")
+
+    assert "Weeks 2–4" in response.text
+    assert "Weeks 6–8" in response.text
+    assert ">Week 5" in response.text
+    assert ">Week 3" not in response.text
