@@ -6,7 +6,7 @@ DEV_ENV := DJANGO_DEBUG=true
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres lint format setup bench clean
+.PHONY: run test test-postgres screenshots lint format setup bench clean
 
 $(PY):
 	"$$(scripts/find-python.sh)" -m venv $(VENV)
@@ -33,6 +33,11 @@ test: $(VENV)/.dev-installed
 test-postgres: $(VENV)/.dev-installed
 	scripts/ensure-chromium.sh
 	scripts/with-postgres.sh $(PY) -m pytest
+
+# Full-page PNGs of the main pages at 1280 and 375 px into screenshots/ (git-ignored), to look at.
+screenshots: $(VENV)/.dev-installed
+	scripts/ensure-chromium.sh
+	CERTGUIDE_SCREENSHOTS=1 $(PY) -m pytest tests/browser/test_screenshots.py -q
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .

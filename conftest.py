@@ -48,6 +48,7 @@ def load_curated_content() -> None:
     """Load the curated files as `make run` does. The first call syncs them for real (about a
     second); later calls insert copies of the rows that sync produced, in the same order."""
     from django.apps import apps
+    from django.db import transaction
 
     from assessments import sync as question_sync
     from catalog import sync as catalog_sync
@@ -59,8 +60,12 @@ def load_curated_content() -> None:
             for model in apps.get_app_config(label).get_models(include_auto_created=True):
                 _curated_rows[model] = list(model.objects.all())
         return
-    for model, rows in _curated_rows.items():
-        model.objects.bulk_create(copy.copy(row) for row in rows)
+    # One transaction: the foreign keys are checked at commit, so the order of the models (an
+    # auto-created many-to-many table comes before its model) does not matter in browser tests,
+    # whose transactional database would otherwise check each insert on its own.
+    with transaction.atomic():
+        for model, rows in _curated_rows.items():
+            model.objects.bulk_create(copy.copy(row) for row in rows)
 
 
 @pytest.fixture

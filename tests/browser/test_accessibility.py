@@ -1,0 +1,172 @@
+"""axe-core on every main page, and the accessibility promises axe cannot check by itself."""
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.browser.helpers import (
+    answer_first_questions,
+    assert_same_document,
+    describe,
+    mark_page,
+    run_axe,
+    sign_in,
+    start_assessment,
+)
+
+PUBLIC_PAGES = {
+    "home": "/",
+    "catalog": "/certifications/",
+    "detail": "/certifications/google-professional-ml-engineer/",
+    "retired detail": "/certifications/aws-ml-specialty/",
+    "compare": (
+        "/certifications/compare/?c=google-professional-ml-engineer"
+        "&c=aws-ml-engineer-associate&c=aws-ml-specialty"
+    ),
+    "compare picker": "/certifications/compare/",
+    "assessment start": "/assessment/",
+    "sign-in": "/accounts/login/",
+    "sign-up": "/accounts/signup/",
+}
+
+
+def assert_no_blocking_violations(found: dict[str, list[dict]]) -> None:
+    failing = {name: violations for name, violations in found.items() if violations}
+    assert not failing, "Serious or critical axe violations:\n" + "\n".join(
+        f"== {name}\n{describe(violations)}" for name, violations in failing.items()
+    )
+
+
+def test_public_pages_have_no_serious_violations(site, curated):
+    page = site.page
+    found = {}
+    for name, path in PUBLIC_PAGES.items():
+        site.goto(path)
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        found[name] = run_axe(page, name)
+
+    # The catalog again, after htmx replaced its results.
+    site.goto("/certifications/")
+    mark_page(page)
+    page.get_by_label("Provider").select_option(label="Google Cloud")
+    expect(page.locator("#catalog-count")).to_have_text("2 certifications")
+    found["catalog after an htmx update"] = run_axe(page, "catalog filtered")
+    page.get_by_label("Search").fill("no such certification anywhere")
+    expect(page.locator("#catalog-count")).to_have_text("0 certifications")
+    expect(
+        page.get_by_role("heading", name="No certifications match these filters")
+    ).to_be_visible()
+    assert_same_document(page)
+    found["catalog after an htmx update, no results"] = run_axe(page, "catalog empty")
+    expect(page.locator("#catalog-count")).to_have_attribute("aria-live", "polite")
+
+    assert_no_blocking_violations(found)
+
+
+def test_assessment_pages_are_accessible_and_keep_focus_and_live_regions(site, curated):
+    page = site.page
+    found = {}
+    start_assessment(page, site.base_url)
+    progress = page.locator("#assessment-progress")
+    panel = page.locator("#recommendation-panel")
+    expect(progress).to_have_attribute("aria-live", "polite")
+    expect(panel).to_have_attribute("aria-live", "polite")
+
+    answer_first_questions(page, 3)
+    # After the htmx swap, the focus is still inside the question just answered, not lost to <body>.
+    answered = page.locator("fieldset.question").nth(2)
+    answered_id = answered.get_attribute("id")
+    focused_question = page.evaluate(
+        "document.activeElement.closest('fieldset.question')?.id ?? null"
+    )
+    assert focused_question == answered_id, (
+        f"Focus left the answered question: it is on "
+        f"{page.evaluate('document.activeElement.outerHTML.slice(0, 120)')}"
+    )
+    # The out-of-band swaps replace the regions' contents, so the live regions themselves stay.
+    expect(progress).to_have_attribute("aria-live", "polite")
+    expect(panel).to_have_attribute("aria-live", "polite")
+    expect(panel).to_contain_text("Your best fits so far")
+    expect(page.get_by_role("progressbar")).to_have_accessible_name(re.compile("3 of 62 answered"))
+    found["assessment section, mid-way"] = run_axe(page, "section")
+
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.get_by_role("heading", name="Self-assessment: Maths")).to_be_visible()
+    answer_first_questions(page, 2, already=3)
+    found["assessment section 2, mid-way"] = run_axe(page, "section 2")
+
+    page.get_by_role("button", name="Finish now with what I have answered").click()
+    expect(page.get_by_role("heading", name="Your results", level=1)).to_be_visible()
+    found["results"] = run_axe(page, "results")
+
+    # The chart is an image with a name, and its figures are in a table beside it.
+    chart = page.get_by_role("img", name=re.compile("Skill scores"))
+    expect(chart).to_be_visible()
+    table = page.get_by_role("table", name=re.compile("^Skill scores"))
+    expect(table).to_be_visible()
+    bars = chart.locator(".chart-bar").count()
+    assert bars > 0
+    expect(table.locator("tbody tr")).to_have_count(bars)
+    expect(table.get_by_role("rowheader").first).to_have_text(
+        chart.locator(".chart-label").first.text_content()
+    )
+
+    assert_no_blocking_violations(found)
+
+
+def create_plan(page, base_url: str, slug: str = "google-professional-ml-engineer") -> None:
+    page.goto(f"{base_url}/plans/new/{slug}/")
+    page.get_by_role("button", name="Create my plan").click()
+    expect(page.get_by_text(re.compile("Your plan for .* is ready"))).to_be_visible()
+
+
+def plan_item(page, index: int):
+    item = (
+        page.locator("#plan-weeks")
+        .get_by_role("listitem")
+        .filter(has=page.get_by_role("heading", level=4))
+        .nth(index)
+    )
+    return page.locator("#" + item.get_attribute("id"))
+
+
+def test_plan_pages_have_no_serious_violations(site, curated, alice):
+    page = site.page
+    found = {}
+    sign_in(page, site.base_url, alice.email)
+    site.goto("/plans/")
+    found["plan dashboard, empty"] = run_axe(page, "dashboard empty")
+    site.goto("/plans/new/google-professional-ml-engineer/")
+    found["new plan form"] = run_axe(page, "plan form")
+    create_plan(page, site.base_url)
+    found["plan detail"] = run_axe(page, "plan detail")
+
+    expect(page.locator("#plan-progress")).to_have_attribute("aria-live", "polite")
+    expect(page.locator("#plan-pace")).to_have_attribute("aria-live", "polite")
+    plan_item(page, 0).get_by_role("button", name=re.compile("^Mark done")).click()
+    expect(plan_item(page, 0)).to_contain_text("Done")
+    plan_item(page, 1).get_by_role("button", name=re.compile("^Skip")).click()
+    expect(page.get_by_role("heading", name=re.compile("^Skipped"))).to_be_visible()
+    expect(page.locator("#plan-progress")).to_have_attribute("aria-live", "polite")
+    found["plan detail, items done and skipped (htmx)"] = run_axe(page, "plan detail after")
+
+    site.goto("/plans/")
+    found["plan dashboard"] = run_axe(page, "dashboard")
+    assert_no_blocking_violations(found)
+
+
+def test_focus_stays_in_the_plan_item_after_marking_it_done(site, curated, alice):
+    page = site.page
+    sign_in(page, site.base_url, alice.email)
+    create_plan(page, site.base_url)
+    item = plan_item(page, 0)
+    item_id = item.get_attribute("id")
+    item.get_by_role("button", name=re.compile("^Mark done")).focus()
+    page.keyboard.press("Enter")
+    expect(item).to_contain_text("Done")
+    # htmx settles the swap a moment later; wait for the focus to come back, then check where.
+    page.wait_for_function(
+        "id => document.activeElement.closest('li.plan-item')?.id === id", arg=item_id, timeout=3000
+    )
+    focused_item = page.evaluate("document.activeElement.closest('li.plan-item')?.id ?? null")
+    assert focused_item == item_id, page.evaluate("document.activeElement.outerHTML.slice(0, 80)")
