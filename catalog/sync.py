@@ -2,9 +2,11 @@
 Load the curated catalog file into the database, and write the database back to it.
 
 `sync_catalog` is idempotent: a second run with the same data changes nothing. Facts that changed
-in the file are updated. Rows that exist in the database but not in the file (added by a curator
-in the admin) are never deleted silently: they are reported as "would remove", and only removed
-when the caller passes `prune=True`.
+in the file are updated. Certifications, and the domains, required skills, resources and
+successors of curated ones, that exist in the database but not in the file (added by a curator in
+the admin) are never deleted silently: they are reported as "would remove", and only removed when
+the caller passes `prune=True`. Providers and skills are only ever added or updated: certifications
+and questions depend on them, so removing one is a curator's decision in the admin.
 """
 
 from __future__ import annotations
