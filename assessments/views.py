@@ -20,17 +20,21 @@ def _get_attempt_for_visitor(request: HttpRequest, public_id) -> Attempt:
     return get_object_or_404(services.visitor_attempts(request), public_id=public_id)
 
 
+def _locate_section(sections: dict[str, list[Question]], section: str) -> tuple[int, list[str]]:
+    if section not in sections:
+        raise Http404("No such section.")
+    slugs = list(sections)
+    return slugs.index(section), slugs
+
+
 def _section_context(attempt: Attempt, section: str | None = None) -> dict:
     questions = services.active_questions()
     sections = services.questions_by_section(questions)
     answers = services.answers_by_question(attempt)
     section = section or services.first_unanswered_section(sections, answers)
-    if section not in sections:
-        raise Http404("No such section.")
+    index, slugs = _locate_section(sections, section)
     for question in sections[section]:
         question.current_answer = answers.get(question.pk)
-    slugs = list(sections)
-    index = slugs.index(section)
     return {
         "attempt": attempt,
         "section": section,
@@ -91,9 +95,10 @@ def section(request: HttpRequest, public_id, section: str) -> HttpResponse:
 
 def _save_section(request: HttpRequest, attempt: Attempt, section: str) -> HttpResponse:
     """Without JavaScript: save every answer given on the section's form, then move on."""
-    context = _section_context(attempt, section)
+    sections = services.questions_by_section(services.active_questions())
+    index, slugs = _locate_section(sections, section)
     errors = []
-    for question in context["questions"]:
+    for question in sections[section]:
         raw_choice = request.POST.get(f"q{question.pk}")
         if raw_choice is None:
             continue
@@ -113,9 +118,7 @@ def _save_section(request: HttpRequest, attempt: Attempt, section: str) -> HttpR
     if "finish" in request.POST:
         services.finish_attempt(attempt)
         return redirect("assessments:results", attempt.public_id)
-    next_section = context["next_section"]
-    if next_section is None:
-        return redirect("assessments:section", attempt.public_id, section)
+    next_section = slugs[index + 1] if index + 1 < len(slugs) else section
     return redirect("assessments:section", attempt.public_id, next_section)
 
 

@@ -3,6 +3,8 @@ import re
 from django.test import Client
 from django.urls import reverse
 
+from conftest import PASSWORD
+
 
 def test_csp_header_has_a_nonce_that_matches_every_script_tag(client, db):
     response = client.get(reverse("home"))
@@ -49,12 +51,18 @@ def test_a_post_without_the_csrf_token_is_refused(db):
     assert response.status_code == 403
 
 
-def test_https_responses_send_hsts_and_cookies_are_secure(client, db, settings):
-    response = client.get(reverse("home"), secure=True)
-
+def test_https_responses_send_hsts_and_cookies_are_secure(client, alice):
+    response = client.get(reverse("login"), secure=True)
     assert response.headers["Strict-Transport-Security"].startswith("max-age=31536000")
-    assert settings.SESSION_COOKIE_SECURE and settings.CSRF_COOKIE_SECURE
     assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.cookies["csrftoken"]["secure"]
+
+    signed_in = client.post(
+        reverse("login"), {"username": alice.email, "password": PASSWORD}, secure=True
+    )
+
+    session_cookie = signed_in.cookies["sessionid"]
+    assert session_cookie["secure"] and session_cookie["httponly"]
 
 
 def test_unknown_page_uses_the_site_404(client, db):
