@@ -339,6 +339,14 @@ class Movement:
             return None
         return self.after - self.before
 
+    @property
+    def describe_change(self) -> str:
+        if self.change is None:
+            return "—"
+        if self.change == 0:
+            return "no change"
+        return f"up {self.change}" if self.change > 0 else f"down {-self.change}"
+
 
 def score_movements(previous: Attempt, current: Outcome, catalog: Catalog) -> list[Movement]:
     """How each skill score moved since the person's previous finished assessment."""

@@ -187,3 +187,17 @@ def test_results_take_the_same_queries_whatever_the_size(
     with django_assert_num_queries(15):
         response = client.get(f"/assessment/{attempt.public_id}/results/")
     assert response.text.count("Not quite") == wrong_checks
+
+
+def test_a_score_that_dropped_reads_down_by_how_much(client, question_bank, alice):
+    client.force_login(alice)
+    first = start(client)
+    answer(client, first, "rate-python", choice_id("rate-python", 4))
+    finish(client, first)
+    second = start(client)
+    answer(client, second, "rate-python", choice_id("rate-python", 1))
+    finish(client, second)
+
+    response = client.get(f"/assessment/{second.public_id}/results/")
+
+    assert "down 75" in response.text
