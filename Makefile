@@ -28,10 +28,12 @@ run: setup
 
 test: $(VENV)/.dev-installed
 	scripts/ensure-chromium.sh
+	scripts/ensure-redis.sh
 	$(PY) -m pytest
 
 test-postgres: $(VENV)/.dev-installed
 	scripts/ensure-chromium.sh
+	scripts/ensure-redis.sh
 	scripts/with-postgres.sh $(PY) -m pytest
 
 # Full-page PNGs of the main pages at 1280 and 375 px into screenshots/ (git-ignored), to look at.

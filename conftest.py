@@ -19,8 +19,34 @@ CHROMIUM_PATHS = ("/usr/lib/chromium/chromium", "/usr/bin/chromium")
 ARTIFACTS_DIR = Path(__file__).resolve().parent / "test-artifacts"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with empty rate-limit counters: every test client shares one address."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 def make_user(email: str, **extra) -> User:
     return User.objects.create_user(username=email, email=email, password=PASSWORD, **extra)
+
+
+def link_in_mail(message, marker: str) -> str:
+    """The path of the first link in an email that contains `marker`."""
+    line = next(line for line in message.body.splitlines() if marker in line)
+    return "/" + line.strip().split("://", 1)[1].split("/", 1)[1]
+
+
+def sign_up(client, email: str, password: str = PASSWORD, **extra):
+    """Sign up as a person does: the form, then the confirmation link from the email."""
+    from django.core import mail
+
+    client.post(
+        "/accounts/signup/", {"email": email, "password1": password, "password2": password, **extra}
+    )
+    return client.post(link_in_mail(mail.outbox[-1], "/accounts/signup/confirm/"))
 
 
 @pytest.fixture

@@ -13,6 +13,8 @@ from assessments import services
 from assessments.charts import skill_chart
 from assessments.models import SECTIONS, Attempt, Question
 from certguide.lib.htmx import out_of_band, wants_fragment
+from certguide.lib.http import personal
+from certguide.throttling import limit_posts
 
 
 def _get_attempt_for_visitor(request: HttpRequest, public_id) -> Attempt:
@@ -56,6 +58,7 @@ def _section_context(attempt: Attempt, section: str | None = None) -> dict:
 
 @require_GET
 @login_not_required
+@personal
 def start(request: HttpRequest) -> HttpResponse:
     context = {
         "unfinished": services.unfinished_attempt(request),
@@ -66,6 +69,7 @@ def start(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_not_required
+@limit_posts("attempt_create")
 def attempt_create(request: HttpRequest) -> HttpResponse:
     attempt = services.start_attempt(request)
     return redirect("assessments:resume", attempt.public_id)
@@ -73,17 +77,22 @@ def attempt_create(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @login_not_required
+@personal
 def resume(request: HttpRequest, public_id) -> HttpResponse:
     attempt = _get_attempt_for_visitor(request, public_id)
     if attempt.is_finished:
         return redirect("assessments:results", attempt.public_id)
     sections = services.questions_by_section(services.active_questions())
+    if not sections:
+        messages.info(request, "The assessment has no questions yet: please come back later.")
+        return redirect("assessments:start")
     section = services.first_unanswered_section(sections, services.answers_by_question(attempt))
     return redirect("assessments:section", attempt.public_id, section)
 
 
 @require_http_methods(["GET", "POST"])
 @login_not_required
+@personal
 def section(request: HttpRequest, public_id, section: str) -> HttpResponse:
     attempt = _get_attempt_for_visitor(request, public_id)
     if attempt.is_finished:
@@ -124,11 +133,15 @@ def _save_section(request: HttpRequest, attempt: Attempt, section: str) -> HttpR
 
 @require_POST
 @login_not_required
+@personal
 def answer(request: HttpRequest, public_id) -> HttpResponse:
     attempt = _get_attempt_for_visitor(request, public_id)
     question = Question.objects.with_choices().filter(pk=_int(request.POST.get("question"))).first()
     if question is None:
         return _rejected(request, attempt, "That question does not exist.", 404)
+    if not question.is_active:
+        message = "That question has been retired from the assessment; its answer is not needed."
+        return _rejected(request, attempt, message, 410)
     raw_choice = request.POST.get("choice") or request.POST.get(f"q{question.pk}")
     try:
         services.save_answer(attempt, question, services.parse_choice(question, raw_choice))
@@ -173,6 +186,7 @@ def _int(raw: str | None) -> int | None:
 
 @require_POST
 @login_not_required
+@personal
 def finish(request: HttpRequest, public_id) -> HttpResponse:
     attempt = _get_attempt_for_visitor(request, public_id)
     services.finish_attempt(attempt)
@@ -181,6 +195,7 @@ def finish(request: HttpRequest, public_id) -> HttpResponse:
 
 @require_GET
 @login_not_required
+@personal
 def results(request: HttpRequest, public_id) -> HttpResponse:
     attempt = _get_attempt_for_visitor(request, public_id)
     if not attempt.is_finished:

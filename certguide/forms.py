@@ -3,11 +3,13 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
 from django.contrib.auth.models import User
-from django.db.models import Q
 
 
 class SignUpForm(BaseUserCreationForm):
-    """Email and password; the email doubles as the username so people sign in with it."""
+    """Email and password; the email doubles as the username so people sign in with it.
+
+    It never says whether the email already has an account: `certguide.accounts` mails the
+    address's owner instead."""
 
     email = forms.EmailField(
         label="Email",
@@ -20,19 +22,10 @@ class SignUpForm(BaseUserCreationForm):
         fields = ("email",)
 
     def clean_email(self) -> str:
-        email = User.objects.normalize_email(self.cleaned_data["email"]).lower()
-        if User.objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists():
-            raise forms.ValidationError(
-                "An account with this email already exists. Sign in, or reset your password."
-            )
-        return email
+        return User.objects.normalize_email(self.cleaned_data["email"]).lower()
 
-    def save(self, commit: bool = True) -> User:
-        user = super().save(commit=False)
-        user.username = user.email
-        if commit:
-            user.save()
-        return user
+    def validate_unique(self) -> None:
+        """Uniqueness is settled by email, out of sight: see `certguide.accounts`."""
 
 
 class SignInForm(AuthenticationForm):
@@ -45,9 +38,29 @@ class SignInForm(AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
         "invalid_login": (
-            "That email and password do not match an account. Check both and try again."
+            "That email and password do not match an account. Check both and try again. "
+            "Just signed up? Open the link in the email we sent you first."
         ),
     }
 
     def clean_username(self) -> str:
         return self.cleaned_data["username"].lower()
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label="Your password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text="To be sure it is you: deleting cannot be undone.",
+    )
+
+    def __init__(self, user: User, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("That is not your password. Nothing was deleted.")
+        return password

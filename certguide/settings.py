@@ -8,6 +8,7 @@ production ones (debug off, secure cookies); `make run` sets the development val
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -68,6 +69,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "crispy_forms",
     "crispy_bootstrap5",
+    "axes",
+    "django_ratelimit",
     "certguide",
     "catalog",
     "assessments",
@@ -86,6 +89,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "certguide.middleware.PrivateCacheControlMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "certguide.urls"
@@ -123,11 +130,21 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# OWASP ASVS 2.1.1 asks for at least 12 characters.
+PASSWORD_MIN_LENGTH = 12
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out username and address is refused before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -155,7 +172,10 @@ STORAGES = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-if os.environ.get("DJANGO_EMAIL_HOST"):
+EMAIL_BACKEND_OVERRIDE = os.environ.get("DJANGO_EMAIL_BACKEND", "")
+if EMAIL_BACKEND_OVERRIDE:
+    MAILERS = {"default": {"BACKEND": EMAIL_BACKEND_OVERRIDE}}
+elif os.environ.get("DJANGO_EMAIL_HOST"):
     MAILERS = {
         "default": {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
@@ -168,8 +188,15 @@ if os.environ.get("DJANGO_EMAIL_HOST"):
             },
         }
     }
-else:
+elif DEBUG:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+else:
+    # The console backend would write password-reset and sign-up links into the server's log,
+    # where anyone who reads the log could take over an account.
+    raise ImproperlyConfigured(
+        "No mail server is configured: set DJANGO_EMAIL_HOST (or DJANGO_EMAIL_BACKEND), "
+        "so that sign-in links are mailed rather than written to the log."
+    )
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "certguide <noreply@localhost>")
 
 SECURE_CSP = {
@@ -193,13 +220,61 @@ SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_HSTS_SECONDS = 0 if DEBUG else envint("DJANGO_HSTS_SECONDS", "31536000")
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
+SECURE_HSTS_PRELOAD = envbool("DJANGO_HSTS_PRELOAD", "false" if DEBUG else "true")
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SECURE_SSL_REDIRECT = envbool("DJANGO_SSL_REDIRECT")
 if envbool("DJANGO_BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many reverse proxies stand in front of the site and append to X-Forwarded-For. 0 trusts
+# only the connection's address, so a client cannot pick its own address to dodge the limits.
+TRUSTED_PROXY_COUNT = envint("DJANGO_TRUSTED_PROXY_COUNT", "0")
+
+# A shared cache (Redis) holds the rate-limit counters, so every app server counts together.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+SILENCED_SYSTEM_CHECKS = [
+    # django-ratelimit's list of supported caches predates Django's own RedisCache, whose
+    # increments are atomic (INCRBY). Without Redis the counters live in each process; the
+    # deploy check certguide.W001 says so instead of these two.
+    "django_ratelimit.W001",
+    "django_ratelimit.E003",
+]
+
+# Sign-in throttling (django-axes): a username from one address is locked for an hour after five
+# failures in a row; a success resets the count. Failures are kept in the database.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(hours=1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "certguide.throttling.username_from_request"
+AXES_CLIENT_IP_CALLABLE = "certguide.lib.http.client_ip"
+AXES_LOCKOUT_CALLABLE = "certguide.throttling.locked_out"
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+
+# Rate limits per client address (django-ratelimit), on what costs us mail or rows.
+RATELIMIT_ENABLE = envbool("CERTGUIDE_RATELIMIT", "true")
+RATELIMIT_VIEW = "certguide.throttling.rate_limited"
+RATE_LIMITS = {
+    "signup": os.environ.get("CERTGUIDE_RATE_SIGNUP", "10/h"),
+    "password_reset": os.environ.get("CERTGUIDE_RATE_PASSWORD_RESET", "5/h"),
+    "attempt_create": os.environ.get("CERTGUIDE_RATE_ATTEMPT_CREATE", "20/h"),
+}
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"without_traceback": {"()": "certguide.lib.logging.WithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    "loggers": {
+        # A request for a host we do not serve is noise from scanners: one line, no traceback.
+        "django.security.DisallowedHost": {"filters": ["without_traceback"]},
+    },
 }

@@ -1,19 +1,27 @@
 from __future__ import annotations
 
+import json
+
+from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import LoginView
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from assessments.models import Attempt
-from assessments.services import adopt_session_attempts
-from certguide.forms import SignInForm, SignUpForm
+from assessments.services import adopt_session_attempts, session_attempt_ids
+from certguide import account_data, accounts
+from certguide.forms import DeleteAccountForm, SignInForm, SignUpForm
+from certguide.throttling import limit_posts
 
 
 @require_GET
@@ -51,19 +59,50 @@ def _after_sign_in(request: HttpRequest) -> None:
         messages.info(request, "Your self-assessment answers are now saved in your account.")
 
 
+SIGN_UP_NEXT = "signup_next"
+
+
 @require_http_methods(["GET", "POST"])
 @login_not_required
+@limit_posts("signup")
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("home")
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        _after_sign_in(request)
-        messages.success(request, "Welcome to certguide. Your account is ready.")
-        return redirect(_safe_next(request) or "home")
-    return render(request, "registration/signup.html", {"form": form, "next": _safe_next(request)})
+        accounts.request_sign_up(
+            request, form.cleaned_data["email"], form.cleaned_data["password1"]
+        )
+        request.session[SIGN_UP_NEXT] = _safe_next(request)
+        return redirect("signup-sent")
+    context = {
+        "form": form,
+        "next": _safe_next(request),
+        "password_min_length": settings.PASSWORD_MIN_LENGTH,
+    }
+    return render(request, "registration/signup.html", context)
+
+
+@require_GET
+@login_not_required
+def signup_sent(request: HttpRequest) -> HttpResponse:
+    return render(request, "registration/signup_sent.html")
+
+
+@require_http_methods(["GET", "POST"])
+@login_not_required
+def signup_confirm(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    """The link from the sign-up email. A GET only shows a button: mail scanners open links."""
+    user = accounts.pending_account(uidb64, token)
+    if user is None:
+        return render(request, "registration/signup_invalid.html", status=400)
+    if request.method == "GET":
+        return render(request, "registration/signup_confirm.html", {"account": user})
+    accounts.confirm_account(user)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    _after_sign_in(request)
+    messages.success(request, "Welcome to certguide. Your account is ready.")
+    return redirect(request.session.pop(SIGN_UP_NEXT, None) or "home")
 
 
 class SignInView(LoginView):
@@ -80,3 +119,31 @@ class SignInView(LoginView):
 def account(request: HttpRequest) -> HttpResponse:
     attempts = Attempt.objects.for_user(request.user).order_by("-created_at")[:20]
     return render(request, "registration/account.html", {"attempts": attempts})
+
+
+@require_GET
+def download_my_data(request: HttpRequest) -> HttpResponse:
+    data = account_data.export_account(request.user)
+    response = HttpResponse(
+        json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json"
+    )
+    filename = f"certguide-data-{timezone.localdate():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def delete_my_account(request: HttpRequest) -> HttpResponse:
+    form = DeleteAccountForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        account_data.delete_account(request.user, session_attempt_ids(request))
+        logout(request)
+        messages.success(request, "Your account and everything in it have been deleted.")
+        return redirect("home")
+    status = 400 if form.is_bound else 200
+    return render(request, "registration/account_delete.html", {"form": form}, status=status)
+
+
+@method_decorator(limit_posts("password_reset"), name="post")
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset view, limited per address: each request sends an email."""

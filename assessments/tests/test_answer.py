@@ -1,6 +1,6 @@
 from django.test import Client
 
-from assessments.models import Answer, Attempt
+from assessments.models import Answer, Attempt, Question
 from assessments.tests.helpers import (
     answer,
     choice_id,
@@ -166,3 +166,20 @@ def test_answer_rejects_get(client, question_bank):
     attempt = start(client)
 
     assert client.get(f"/assessment/{attempt.public_id}/answer/").status_code == 405
+
+
+def test_a_retired_question_is_refused_with_a_message_and_nothing_saved(client, question_bank):
+    attempt = start(client)
+    answer(client, attempt, "context-cloud", choice_id("context-cloud", 2))
+    Question.objects.filter(key="check-python-1").update(is_active=False)
+
+    with_htmx = answer(client, attempt, "check-python-1", correct_choice_id("check-python-1"))
+    without = answer(
+        client, attempt, "check-python-1", correct_choice_id("check-python-1"), htmx=False
+    )
+
+    assert with_htmx.status_code == without.status_code == 410
+    assert "retired from the assessment" in with_htmx.text
+    assert "<html" not in with_htmx.text
+    assert "retired from the assessment" in without.text
+    assert [a.question.key for a in Answer.objects.filter(attempt=attempt)] == ["context-cloud"]

@@ -2,7 +2,7 @@ from django.test import Client
 
 from assessments.models import Answer, Attempt
 from assessments.tests.helpers import answer, choice_id, correct_choice_id, question, start
-from conftest import PASSWORD
+from conftest import PASSWORD, sign_up
 
 
 def test_starting_creates_an_attempt_and_opens_the_context_section(client, question_bank):
@@ -97,10 +97,7 @@ def test_signing_up_adopts_the_anonymous_attempt(client, question_bank):
     attempt = start(client)
     answer(client, attempt, "check-python-1", correct_choice_id("check-python-1"))
 
-    client.post(
-        "/accounts/signup/",
-        {"email": "new@example.com", "password1": PASSWORD, "password2": PASSWORD},
-    )
+    sign_up(client, "new@example.com")
 
     attempt.refresh_from_db()
     assert attempt.user.email == "new@example.com"
@@ -128,3 +125,12 @@ def test_adoption_never_takes_someone_elses_attempt(client, question_bank, alice
 
     theirs.refresh_from_db()
     assert theirs.user is None
+
+
+def test_an_empty_question_bank_sends_the_visitor_back_with_a_message(client, db):
+    attempt = start(client)
+
+    response = client.get(f"/assessment/{attempt.public_id}/", follow=True)
+
+    assert response.status_code == 200
+    assert "The assessment has no questions yet" in response.text

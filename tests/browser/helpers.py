@@ -8,9 +8,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
+from django.core import mail
 from playwright.sync_api import Page, expect
 
-from conftest import ARTIFACTS_DIR
+from conftest import ARTIFACTS_DIR, link_in_mail
 
 BLOCKING_IMPACTS = ("serious", "critical")
 NARROW = {"width": 375, "height": 800}
@@ -178,3 +179,11 @@ def download_calendar(page: Page) -> str:
     assert download.suggested_filename.endswith(".ics"), download.suggested_filename
     text = Path(download.path()).read_text(encoding="utf-8")
     return text.replace("\r\n ", "")
+
+
+def confirm_sign_up_from_mail(site) -> None:
+    """Open the link of the last sign-up email, as the person would from their inbox, and
+    confirm. The live server runs in this process, so its mail lands in `mail.outbox`."""
+    expect(site.page.get_by_role("heading", name="Check your email")).to_be_visible()
+    site.goto(link_in_mail(mail.outbox[-1], "/accounts/signup/confirm/"))
+    site.page.get_by_role("button", name="Confirm and sign in").click()

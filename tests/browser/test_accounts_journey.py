@@ -3,6 +3,7 @@ import re
 from playwright.sync_api import expect
 
 from conftest import PASSWORD
+from tests.browser.helpers import confirm_sign_up_from_mail
 
 # Required fields carry a visible asterisk, which is part of the accessible name.
 PASSWORD_LABEL = re.compile(r"^\s*Password\W*$")
@@ -17,6 +18,7 @@ def test_visitor_signs_up_signs_out_and_signs_back_in(site, db):
     page.get_by_label(PASSWORD_LABEL).fill(PASSWORD)
     page.get_by_label("Password confirmation").fill(PASSWORD)
     page.get_by_role("button", name="Sign up").click()
+    confirm_sign_up_from_mail(site)
 
     expect(page.get_by_text("Your account is ready")).to_be_visible()
     expect(page.get_by_role("link", name="dana@example.com")).to_be_visible()

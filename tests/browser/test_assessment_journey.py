@@ -4,6 +4,7 @@ from playwright.sync_api import expect
 
 from assessments.models import Attempt
 from conftest import PASSWORD
+from tests.browser.helpers import confirm_sign_up_from_mail
 from tests.browser.test_accounts_journey import PASSWORD_LABEL
 
 
@@ -55,6 +56,7 @@ def test_visitor_answers_sees_live_recommendations_finishes_and_keeps_the_attemp
     page.get_by_label(PASSWORD_LABEL).fill(PASSWORD)
     page.get_by_label(re.compile("Password confirmation")).fill(PASSWORD)
     page.get_by_role("button", name="Sign up").click()
+    confirm_sign_up_from_mail(site)
     expect(page.get_by_text("Your self-assessment answers are now saved")).to_be_visible()
 
     page.get_by_role("link", name="erin@example.com").click()

@@ -1,0 +1,89 @@
+"""A person's study plans as plain data, for "download my data", and back again.
+
+A plan names its certification by slug; a plan whose certification is no longer in the catalog
+cannot be rebuilt and is skipped and counted.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from django.contrib.auth.models import User
+
+from catalog.models import Certification, Skill
+from plans.models import Plan, PlanItem
+
+PLAN_FIELDS = ["hours_per_week", "paused_weeks", "pause_after_week", "based_on_assessment"]
+PLAN_DATES = ["target_date", "start_date", "paused_on"]
+ITEM_FIELDS = ["kind", "title", "detail", "notes", "url", "hours", "state", "order"]
+
+
+def export_plans(user: User) -> list[dict[str, Any]]:
+    plans = (
+        Plan.objects.for_user(user)
+        .select_related("certification")
+        .prefetch_related("items__skill")
+        .order_by("created_at", "pk")
+    )
+    return [
+        {
+            "certification": plan.certification.slug,
+            "certification_name": plan.certification.name,
+            **{name: getattr(plan, name) for name in PLAN_FIELDS},
+            **{name: _iso(getattr(plan, name)) for name in PLAN_DATES},
+            "archived_at": _iso(plan.archived_at),
+            "created_at": _iso(plan.created_at),
+            "items": [
+                {
+                    **{name: getattr(item, name) for name in ITEM_FIELDS},
+                    "skill": item.skill.slug if item.skill else None,
+                }
+                for item in plan.items.all()
+            ],
+        }
+        for plan in plans
+    ]
+
+
+def import_plans(user: User, items: list[dict[str, Any]]) -> int:
+    """Recreate the plans for `user`; returns how many could not be (certification unknown)."""
+    certifications = Certification.objects.in_bulk(
+        [item["certification"] for item in items], field_name="slug"
+    )
+    skills = Skill.objects.in_bulk(field_name="slug")
+    skipped = 0
+    for item in items:
+        certification = certifications.get(item["certification"])
+        if certification is None:
+            skipped += 1
+            continue
+        plan = Plan.objects.create(
+            user=user,
+            certification=certification,
+            archived_at=_moment(item["archived_at"]),
+            **{name: item[name] for name in PLAN_FIELDS},
+            **{name: _day(item[name]) for name in PLAN_DATES},
+        )
+        Plan.objects.filter(pk=plan.pk).update(created_at=_moment(item["created_at"]))
+        PlanItem.objects.bulk_create(
+            PlanItem(
+                plan=plan,
+                skill=skills.get(given["skill"]) if given["skill"] else None,
+                **{name: given[name] for name in ITEM_FIELDS},
+            )
+            for given in item["items"]
+        )
+    return skipped
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _moment(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None

@@ -1,0 +1,150 @@
+"""Download my data, re-import it into a fresh account, and delete my account."""
+
+import json
+
+import pytest
+from axes.models import AccessAttempt
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from assessments.models import Answer, Attempt
+from assessments.tests.helpers import answer, correct_choice_id, start
+from certguide.account_data import export_account
+from conftest import PASSWORD
+from plans.models import Plan, PlanItem
+from plans.tests.conftest import finish_assessment, make_plan
+
+
+@pytest.fixture
+def alice_with_data(alice, question_bank):
+    finish_assessment(alice, {"python": 4, "mlops": 2}, hours_per_week="6")
+    plan = make_plan(alice)
+    item = plan.items.first()
+    item.notes = "Started the Kubeflow tutorial — <b>tricky</b> ünïcode"
+    item.state = "done"
+    item.save()
+    return alice
+
+
+def download(client) -> dict:
+    response = client.get(reverse("account-data"))
+    assert response.status_code == 200
+    assert response.headers["Content-Disposition"].startswith("attachment;")
+    assert "private" in response.headers["Cache-Control"]
+    return json.loads(response.content)
+
+
+def test_download_holds_the_attempts_answers_plans_items_and_notes(client, alice_with_data):
+    client.force_login(alice_with_data)
+
+    data = download(client)
+
+    assert data["format"] == "certguide-account-data"
+    assert data["account"]["email"] == "alice@example.com"
+    [attempt] = data["attempts"]
+    assert {a["question"] for a in attempt["answers"]} >= {"rate-python", "rate-mlops"}
+    [plan] = data["plans"]
+    assert plan["certification"] == "google-professional-ml-engineer"
+    assert len(plan["items"]) == PlanItem.objects.count()
+    assert plan["items"][0]["notes"] == "Started the Kubeflow tutorial — <b>tricky</b> ünïcode"
+    assert plan["items"][0]["state"] == "done"
+    assert data["credentials"] == [] and data["settings"] == {}
+
+
+def test_download_holds_nothing_of_anyone_else(client, alice_with_data, bob):
+    finish_assessment(bob, {"aws": 5})
+    make_plan(bob, weeks_ahead=30)
+    client.force_login(bob)
+
+    data = download(client)
+
+    assert data["account"]["email"] == "bob@example.com"
+    assert "alice" not in json.dumps(data)
+    assert "Kubeflow tutorial" not in json.dumps(data)
+    assert [a["question"] for a in data["attempts"][0]["answers"]] == ["rate-aws"]
+
+
+def test_download_needs_sign_in(client, db):
+    response = client.get(reverse("account-data"))
+
+    assert response.status_code == 302
+
+
+def test_a_download_imports_into_a_fresh_account_and_exports_the_same(alice_with_data, tmp_path):
+    original = export_account(alice_with_data)
+    path = tmp_path / "data.json"
+    path.write_text(json.dumps(original), encoding="utf-8")
+
+    call_command("import_account_data", str(path), "--email", "Alice.New@example.com")
+
+    imported = User.objects.get(email="alice.new@example.com")
+    assert not imported.has_usable_password()
+    again = export_account(imported)
+    for document in (original, again):
+        del document["exported_at"], document["account"]
+    assert again == original
+
+
+def test_import_refuses_an_address_that_has_an_account(alice_with_data, tmp_path):
+    path = tmp_path / "data.json"
+    path.write_text(json.dumps(export_account(alice_with_data)), encoding="utf-8")
+
+    with pytest.raises(Exception, match="already has an account"):
+        call_command("import_account_data", str(path), "--email", "alice@example.com")
+    assert Plan.objects.count() == 1
+
+
+def test_delete_needs_the_right_password_and_keeps_everything_otherwise(client, alice_with_data):
+    client.force_login(alice_with_data)
+
+    response = client.post(reverse("account-delete"), {"password": "not mine"})
+
+    assert response.status_code == 400
+    assert "That is not your password. Nothing was deleted." in response.text
+    assert User.objects.filter(pk=alice_with_data.pk).exists()
+    assert Plan.objects.count() == 1 and Attempt.objects.count() == 1
+
+
+def test_delete_removes_every_personal_row_and_only_those(client, alice_with_data, bob):
+    bobs_plan = make_plan(bob, weeks_ahead=30)
+    strangers_browser = Client()
+    strangers_attempt = start(strangers_browser)
+    # Alice's browser made an anonymous attempt before she signed in on it again.
+    client.force_login(alice_with_data)
+    client.logout()
+    her_anonymous = start(client)
+    answer(client, her_anonymous, "check-python-1", correct_choice_id("check-python-1"))
+    client.force_login(alice_with_data)
+    AccessAttempt.objects.create(
+        username="alice@example.com", ip_address="127.0.0.1", user_agent="x",
+        http_accept="*/*", path_info="/accounts/login/", failures_since_start=1,
+        get_data="", post_data="",
+    )  # fmt: skip
+
+    page = client.get(reverse("account-delete"))
+    response = client.post(reverse("account-delete"), {"password": PASSWORD}, follow=True)
+
+    assert "cannot be undone" in page.text
+    assert "Your account and everything in it have been deleted." in response.text
+    assert not User.objects.filter(email="alice@example.com").exists()
+    assert not Attempt.objects.filter(pk=her_anonymous.pk).exists()
+    assert not Answer.objects.filter(attempt__public_id=her_anonymous.public_id).exists()
+    assert not AccessAttempt.objects.filter(username="alice@example.com").exists()
+    assert list(Plan.objects.all()) == [bobs_plan]
+    assert Attempt.objects.filter(pk=strangers_attempt.pk).exists()
+    assert client.get(reverse("account")).status_code == 302, "signed out"
+
+
+def test_delete_by_get_deletes_nothing(alice_client, alice):
+    alice_client.get(reverse("account-delete"))
+
+    assert User.objects.filter(pk=alice.pk).exists()
+
+
+def test_the_account_page_offers_download_and_delete(alice_client):
+    page = alice_client.get(reverse("account"))
+
+    assert reverse("account-data") in page.text
+    assert reverse("account-delete") in page.text
