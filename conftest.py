@@ -49,6 +49,22 @@ def sign_up(client, email: str, password: str = PASSWORD, **extra):
     return client.post(link_in_mail(mail.outbox[-1], "/accounts/signup/confirm/"))
 
 
+def failed_sign_in(username: str, ip_address: str = "127.0.0.1"):
+    """A record of failed sign-ins as django-axes keeps it."""
+    from axes.models import AccessAttempt
+
+    return AccessAttempt.objects.create(
+        username=username,
+        ip_address=ip_address,
+        user_agent="",
+        http_accept="*/*",
+        path_info="/accounts/login/",
+        failures_since_start=1,
+        get_data="",
+        post_data="",
+    )
+
+
 @pytest.fixture
 def alice(db) -> User:
     """The owner in most tests."""
@@ -63,8 +79,19 @@ def bob(db) -> User:
 
 @pytest.fixture
 def curator(db) -> User:
-    """Staff who keep the catalog true through the admin."""
-    return make_user("curator@example.com", is_staff=True, is_superuser=True)
+    """Staff in the Curators group (made by a migration), who keep the catalog true."""
+    from django.contrib.auth.models import Group
+
+    from certguide.curators import GROUP_NAME
+
+    user = make_user("curator@example.com", is_staff=True)
+    user.groups.add(Group.objects.get(name=GROUP_NAME))
+    return user
+
+
+@pytest.fixture
+def superuser(db) -> User:
+    return make_user("admin@example.com", is_staff=True, is_superuser=True)
 
 
 _curated_rows: dict[type, list] = {}

@@ -276,5 +276,7 @@ LOGGING = {
     "loggers": {
         # A request for a host we do not serve is noise from scanners: one line, no traceback.
         "django.security.DisallowedHost": {"filters": ["without_traceback"]},
+        # django-axes reports every successful sign-in at INFO; failures still reach WARNING.
+        "axes": {"level": "WARNING"},
     },
 }

@@ -12,7 +12,7 @@ from django.urls import reverse
 from assessments.models import Answer, Attempt
 from assessments.tests.helpers import answer, correct_choice_id, start
 from certguide.account_data import export_account
-from conftest import PASSWORD
+from conftest import PASSWORD, failed_sign_in
 from plans.models import Plan, PlanItem
 from plans.tests.conftest import finish_assessment, make_plan
 
@@ -117,11 +117,7 @@ def test_delete_removes_every_personal_row_and_only_those(client, alice_with_dat
     her_anonymous = start(client)
     answer(client, her_anonymous, "check-python-1", correct_choice_id("check-python-1"))
     client.force_login(alice_with_data)
-    AccessAttempt.objects.create(
-        username="alice@example.com", ip_address="127.0.0.1", user_agent="x",
-        http_accept="*/*", path_info="/accounts/login/", failures_since_start=1,
-        get_data="", post_data="",
-    )  # fmt: skip
+    failed_sign_in("alice@example.com")
 
     page = client.get(reverse("account-delete"))
     response = client.post(reverse("account-delete"), {"password": PASSWORD}, follow=True)

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from assessments.models import Attempt
+from conftest import failed_sign_in
 
 NOW = timezone.now()
 
@@ -29,10 +30,7 @@ def session(expires_in: timedelta) -> str:
 
 
 def failure(minutes_ago: int) -> AccessAttempt:
-    row = AccessAttempt.objects.create(
-        username=f"x{minutes_ago}@example.com", ip_address="127.0.0.1", user_agent="",
-        http_accept="", path_info="/", failures_since_start=1, get_data="", post_data="",
-    )  # fmt: skip
+    row = failed_sign_in(f"x{minutes_ago}@example.com")
     AccessAttempt.objects.filter(pk=row.pk).update(
         attempt_time=NOW - timedelta(minutes=minutes_ago)
     )

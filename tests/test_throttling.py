@@ -108,9 +108,12 @@ def test_behind_one_proxy_the_address_the_proxy_saw_counts(client, alice):
         )
 
     from_attacker = sign_in(
-        client, alice.email, PASSWORD, REMOTE_ADDR="10.0.0.1",
+        client,
+        alice.email,
+        PASSWORD,
+        REMOTE_ADDR="10.0.0.1",
         HTTP_X_FORWARDED_FOR="192.0.2.77, 203.0.113.9",
-    )  # fmt: skip
+    )
     from_owner = sign_in(
         client, alice.email, PASSWORD, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.4"
     )

@@ -134,3 +134,16 @@ def test_an_empty_question_bank_sends_the_visitor_back_with_a_message(client, db
 
     assert response.status_code == 200
     assert "The assessment has no questions yet" in response.text
+
+
+def test_an_anonymous_visitors_attempt_pages_are_private(client, question_bank):
+    attempt = start(client)
+    pages = [
+        "/assessment/",
+        f"/assessment/{attempt.public_id}/context/",
+        f"/assessment/{attempt.public_id}/results/",
+    ]
+
+    for page in pages:
+        cache_control = client.get(page).headers.get("Cache-Control", "")
+        assert "private" in cache_control and "no-store" in cache_control, page
