@@ -47,7 +47,7 @@ class Person(HttpUser):
     def page(self, path: str, name: str, headers: dict | None = None) -> None:
         with self.client.get(path, name=name, headers=headers, catch_response=True) as response:
             if response.status_code != 200:
-                response.failure(f"status {response.status_code}")
+                response.failure(f"status {response.status_code} {response.error or ''}".strip())
             elif "/accounts/login/" in response.url:
                 response.failure("sent to sign in")
 
@@ -61,7 +61,7 @@ class Person(HttpUser):
             catch_response=True,
         ) as response:
             if response.status_code != 200:
-                response.failure(f"status {response.status_code}")
+                response.failure(f"status {response.status_code} {response.error or ''}".strip())
 
     @task(3)
     def catalog_list(self) -> None:
