@@ -6,7 +6,7 @@ DEV_ENV := DJANGO_DEBUG=true
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres screenshots lint format setup bench clean
+.PHONY: run test test-postgres screenshots lint format setup bench backup restore loadtest clean
 
 $(PY):
 	"$$(scripts/find-python.sh)" -m venv $(VENV)
@@ -51,6 +51,22 @@ format: $(VENV)/.dev-installed
 
 bench: setup
 	$(PY) scripts/bench.py
+
+# Without a secret key in the environment these act on the development database, as `make run`.
+MANAGE_ENV := $(if $(DJANGO_SECRET_KEY),,$(DEV_ENV))
+
+# 50 signed-in people for 60 s against gunicorn in production mode on 127.0.0.1; the figures.
+loadtest: $(VENV)/.dev-installed
+	scripts/loadtest.sh
+
+# A consistent, timestamped copy of the database into backups/ (git-ignored).
+backup: $(VENV)/.runtime-installed
+	$(MANAGE_ENV) $(PY) manage.py backup_database --directory backups
+
+# Loads FILE into an empty database; REPLACE=1 overwrites one that already has tables.
+restore: $(VENV)/.runtime-installed
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/<file> [REPLACE=1]" >&2; exit 2; }
+	$(MANAGE_ENV) $(PY) manage.py restore_database "$(FILE)" $(if $(REPLACE),--replace)
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 db.sqlite3-wal db.sqlite3-shm
