@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import stat
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -63,7 +64,9 @@ def project_tables() -> set[str]:
     tables = set()
     for model in apps.get_models(include_auto_created=True):
         module = model._meta.app_config.module.__name__
-        local = Path(model._meta.app_config.path).is_relative_to(settings.BASE_DIR)
+        path = Path(model._meta.app_config.path)
+        # The virtualenv may live inside the project; its packages are not the project's.
+        local = path.is_relative_to(settings.BASE_DIR) and not path.is_relative_to(sys.prefix)
         if local or module.startswith("django.contrib."):
             tables.add(model._meta.db_table)
     return tables
