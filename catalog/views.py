@@ -6,7 +6,8 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from catalog import comparison
+from catalog import comparison, renewal
+from catalog import facts as catalog_facts
 from catalog.facts import facts, unconfirmed_labels
 from catalog.forms import CatalogFilterForm
 from catalog.models import Certification
@@ -36,10 +37,16 @@ def certification_list(request: HttpRequest) -> HttpResponse:
 @login_not_required
 def certification_detail(request: HttpRequest, slug: str) -> HttpResponse:
     certification = get_object_or_404(Certification.objects.published().with_details(), slug=slug)
+    domains = list(certification.domains.all())
     context = {
         "certification": certification,
         "facts": facts(certification),
         "unconfirmed": unconfirmed_labels(certification),
+        "retirement_date_unconfirmed": catalog_facts.retirement_date_unconfirmed(certification),
+        "domain_weights": catalog_facts.domain_weights(domains),
+        "domain_sources": catalog_facts.sources_for(certification, ["domains"]),
+        "renewal_summary": renewal.summary(certification.renewal_rule),
+        "renewal_sources": catalog_facts.sources_for(certification, ["renewal"]),
         "others": [c for c in _choices() if c.pk != certification.pk],
     }
     return render(request, "catalog/certification_detail.html", context)
