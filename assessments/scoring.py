@@ -109,6 +109,8 @@ CLOUD_PLATFORMS = {
     "aws": "AWS",
     "azure": "Azure",
     "databricks": "Databricks",
+    "snowflake": "Snowflake",
+    "oci": "Oracle Cloud",
 }
 FOCUS_FOR_PREFERENCE = {
     "deep-learning": "deep-learning",
@@ -240,13 +242,15 @@ class CertProfile:
     slug: str
     name: str
     level: str  # foundational | associate | professional | specialty
-    platform: str  # gcp | aws | azure | databricks | neutral
-    focus: str  # classical-ml | deep-learning | generative-ai | mlops | mixed
-    is_current: bool  # active or retiring; False for retired/closed
+    platform: str  # gcp | aws | azure | databricks | snowflake | oci | neutral
+    focus: str  # classical-ml | deep-learning | generative-ai | mlops | mixed | adjacent
+    is_current: bool  # active, beta or retiring; False for retired/closed
     successor_slugs: tuple[str, ...]
     recommended_years: float | None
     required_levels: Mapping[str, int]  # skill -> 1..5; target score = level * 20
     domains: tuple[DomainShare, ...]
+    # A beta exam can be sat, so it is ranked like an active one; the pages say it is a beta.
+    is_beta: bool = False
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from catalog import comparison, renewal
 from catalog import facts as catalog_facts
 from catalog.facts import facts, unconfirmed_labels
 from catalog.forms import CatalogFilterForm
-from catalog.models import Certification
+from catalog.models import CatalogChange, Certification
 from catalog.queries import filter_catalog
 from certguide.lib.htmx import wants_fragment
 
@@ -76,3 +76,14 @@ def certification_compare(request: HttpRequest) -> HttpResponse:
     return render(
         request, "catalog/certification_compare.html", context, status=400 if problem else 200
     )
+
+
+CHANGES_SHOWN = 200
+
+
+@require_GET
+@login_not_required
+def catalog_changes(request: HttpRequest) -> HttpResponse:
+    """New exams, retirements, status and fee changes, newest first."""
+    entries = list(CatalogChange.objects.select_related("certification")[:CHANGES_SHOWN])
+    return render(request, "catalog/catalog_changes.html", {"entries": entries})

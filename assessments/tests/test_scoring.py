@@ -596,6 +596,43 @@ def test_exam_on_another_cloud_than_the_employers_is_penalised():
     assert "-8: this exam is about AWS, but your employer runs on Google Cloud" in mla.reasons
 
 
+SNOWFLAKE_DATA_SCIENTIST = cert(
+    "snowflake-ds",
+    "SnowPro Advanced: Data Scientist",
+    "professional",
+    "snowflake",
+    "classical-ml",
+    {"classical-ml": 3, "python": 3},
+    (domain("Model development", 100, "classical-ml", "python"),),
+)
+
+
+def test_an_exam_on_a_data_platform_the_taxonomy_has_no_skill_for_is_scored():
+    scores, context = GOOGLE_MLOPS_ENGINEER
+    snowflake = readiness(scores, context, SNOWFLAKE_DATA_SCIENTIST, SKILL_NAMES)
+    no_cloud = readiness(scores, Context(ml_years=3), SNOWFLAKE_DATA_SCIENTIST, SKILL_NAMES)
+
+    assert 0 <= snowflake.readiness <= 100
+    assert "-8: this exam is about Snowflake, but your employer runs on Google Cloud" in (
+        snowflake.reasons
+    )
+    assert not any(
+        "vendor-neutral" in reason or "Snowflake" in reason for reason in no_cloud.reasons
+    )
+
+
+def test_a_beta_exam_is_ranked_like_an_active_one_and_an_adjacent_focus_earns_no_bonus():
+    scores, _ = AWS_DATA_SCIENTIST
+    beta = replace(DATABRICKS_ML_ASSOCIATE, slug="beta-exam", is_beta=True)
+    adjacent = replace(DATABRICKS_ML_ASSOCIATE, slug="adjacent", focus="adjacent")
+
+    ranked = recommend(scores, Context(preference="classical-ml"), [beta, adjacent], SKILL_NAMES)
+
+    assert ranked_slugs(ranked) == ["beta-exam", "adjacent"]
+    assert ranked[0].cert.is_beta
+    assert not any("focuses on" in reason for reason in ranked[1].reasons)
+
+
 def test_experience_shortfall_costs_4_points_a_year():
     scores, _ = DEEP_LEARNING_PYTHON_DEVELOPER
     pmle = readiness(scores, Context(ml_years=2), GOOGLE_PMLE, SKILL_NAMES)

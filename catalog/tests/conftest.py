@@ -80,24 +80,26 @@ def make_certifications(db) -> MakeCertifications:
             for n in (1, 2)
         ]
         start = Certification.objects.filter(provider=provider).count()
+        defaults = {
+            "provider": provider,
+            "level": Level.ASSOCIATE,
+            "focus": Focus.MLOPS,
+            "exam_format": "multiple-choice",
+            "cost_usd": 150,
+            "duration_minutes": 90,
+            "summary": "A made-up certification for tests.",
+            "source_url": "https://example.com/acme",
+            "checked_on": date(2026, 11, 1),
+            "validity_months": 24,
+            "renewal_kind": "retake",
+            "renewal_source_url": "https://example.com/acme/renewal",
+        }
         certifications = Certification.objects.bulk_create(
             Certification(
-                provider=provider,
                 slug=f"acme-cert-{start + n:04d}",
                 name=f"Acme Certified Thing {start + n:04d}",
                 exam_code=f"AC-{start + n:04d}",
-                level=Level.ASSOCIATE,
-                focus=Focus.MLOPS,
-                exam_format="multiple-choice",
-                cost_usd=150,
-                duration_minutes=90,
-                summary="A made-up certification for tests.",
-                source_url="https://example.com/acme",
-                checked_on=date(2026, 11, 1),
-                validity_months=24,
-                renewal_kind="retake",
-                renewal_source_url="https://example.com/acme/renewal",
-                **fields,
+                **{**defaults, **fields},
             )
             for n in range(count)
         )

@@ -372,6 +372,7 @@ def test_the_pushed_url_renders_the_same_page_with_the_form_filled_in(get):
         "focus": "mlops",
         "status": "",
         "include_retired": True,
+        "hide_adjacent": False,
         "max_cost": "300",
         "sort": "cost",
     }
