@@ -13,7 +13,9 @@ fingerprint of what the file said at the last sync, which makes a three-way comp
   and has not exported the edit yet; it is kept and reported;
 - both differ: a conflict; it is reported and the database is left as it was.
 
-`overwrite=True` makes the database match the file whatever was edited. Rows are matched by a
+A row synced before fingerprints were kept has none; it counts as edited in the admin only when
+the admin history has an entry for it. `overwrite=True` makes the database match the file
+whatever was edited. Rows are matched by a
 stable key (a slug; a domain's name within its exam; a resource's address; a skill or successor),
 so no sync duplicates one. Certifications that are in the database but not in the file (added
 in the admin) are reported as "would remove" and only removed with `prune=True`. Providers and
@@ -30,6 +32,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import ProtectedError
@@ -215,16 +219,29 @@ def _as_date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _decide(stored: str, db_item: dict | None, file_item: dict, overwrite: bool) -> str:
-    """ "create", "same", "apply", "kept" (an admin edit the file does not have) or "conflict"."""
+def _decide(
+    stored: str, db_item: dict | None, file_item: dict, overwrite: bool, *, logged: bool = False
+) -> str:
+    """ "create", "same", "apply", "kept" (an admin edit the file does not have) or "conflict".
+
+    A row synced before fingerprints were kept (`stored` is empty) counts as edited in the admin
+    only if the admin history has an entry for it (`logged`)."""
     if db_item is None:
         return "create"
     if canonical(db_item) == canonical(file_item):
         return "same"
-    edited_in_admin = fingerprint(db_item) != stored
+    edited_in_admin = fingerprint(db_item) != stored if stored else logged
     if overwrite or not edited_in_admin:
         return "apply"
-    return "conflict" if fingerprint(file_item) != stored else "kept"
+    return "conflict" if not stored or fingerprint(file_item) != stored else "kept"
+
+
+def _edited_in_the_admin(model: type[models.Model]) -> set[str]:
+    """The primary keys (as text) of the rows the admin history has a change for."""
+    content_type = ContentType.objects.get_for_model(model)
+    return set(
+        LogEntry.objects.filter(content_type=content_type).values_list("object_id", flat=True)
+    )
 
 
 def _edit_message(label: str, db_item: dict, file_item: dict, decision: str) -> str:
@@ -250,12 +267,19 @@ def sync_catalog(
     skills = _sync_simple(Skill, data["skills"], SKILL_FIELDS, "skill", overwrite, report)
 
     existing = {cert.slug: cert for cert in _exportable_certifications()}
+    logged = _edited_in_the_admin(Certification)
     certifications: dict[str, Certification] = {}
     to_apply = []
     for item in data["certifications"]:
         cert = existing.get(item["slug"])
         db_item = _export_certification(cert) if cert else None
-        decision = _decide(cert.synced_fingerprint if cert else "", db_item, item, overwrite)
+        decision = _decide(
+            cert.synced_fingerprint if cert else "",
+            db_item,
+            item,
+            overwrite,
+            logged=bool(cert) and str(cert.pk) in logged,
+        )
         label = f"certification {item['slug']}"
         if decision == "same":
             report.unchanged += _row_count(item)
@@ -313,13 +337,16 @@ def _row_count(item: dict[str, Any]) -> int:
 def _sync_simple(model, items, names, noun, overwrite, report) -> dict[str, models.Model]:
     """Providers and skills: each row on its own, with the same three-way check."""
     existing = {obj.slug: obj for obj in model.objects.all()}
+    logged = _edited_in_the_admin(model)
     rows = {}
     for item in items:
         obj = existing.get(item["slug"])
         values = {name: item[name] for name in names}
         db_item = {name: getattr(obj, name) for name in names} if obj else None
         stored = obj.synced_fingerprint if obj else ""
-        decision = _decide(stored, db_item, values, overwrite)
+        decision = _decide(
+            stored, db_item, values, overwrite, logged=bool(obj) and str(obj.pk) in logged
+        )
         label = f"{noun} {item['slug']}"
         if decision in ("create", "apply"):
             obj = _upsert(model, {"slug": item["slug"]}, values, label, report)

@@ -214,6 +214,33 @@ def test_a_retired_certification_needs_its_retirement_date(curator_client):
     assert not Certification.objects.exists()
 
 
+def test_a_renewal_rule_that_contradicts_itself_is_refused(curator_client):
+    data = admin_form(
+        certification(),
+        changes={"renewal_kind": "no-expiry", "validity_months": 24, "renewal_window_days": 90},
+    )
+
+    response = curator_client.post(ADD_URL, data)
+
+    assert response.status_code == 200
+    assert form_errors(response) == {
+        "validity_months": ["A credential that does not expire has no validity period."],
+        "renewal_window_days": [
+            "Only a credential that can be renewed has a renewal window or cost."
+        ],
+    }
+    assert not Certification.objects.exists()
+
+
+def test_an_active_certification_needs_a_renewal_rule(curator_client):
+    data = admin_form(certification(), changes={"renewal_kind": "unknown"})
+
+    response = curator_client.post(ADD_URL, data)
+
+    assert list(form_errors(response)) == ["renewal_kind"]
+    assert not Certification.objects.exists()
+
+
 def test_a_successor_is_added_inline(curator_client):
     cert = make_certification(slug="aws-ml-specialty", status="retired", status_date="2026-03-31")
     successor = make_certification()

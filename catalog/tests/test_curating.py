@@ -234,3 +234,28 @@ def test_an_edit_survives_sync_and_export_round_trips_exactly(curated, edit, par
     applied = sync_catalog(edited)
     assert applied.updated == [f"certification {SLUG} (cost_usd)"]
     assert export_catalog() == edited
+
+
+def test_a_database_synced_before_fingerprints_takes_the_file_unless_the_admin_edited_it(
+    curated, curator
+):
+    from django.contrib.admin.models import CHANGE, LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    Certification.objects.update(synced_fingerprint="", summary="As an older file said.")
+    edited = Certification.objects.get(slug=SLUG)
+    LogEntry.objects.create(
+        user=curator,
+        content_type=ContentType.objects.get_for_model(Certification),
+        object_id=str(edited.pk),
+        object_repr=str(edited),
+        action_flag=CHANGE,
+        change_message="[]",
+    )
+
+    report = sync_catalog(curated)
+
+    assert [text.split(":")[0] for text in report.conflicts] == [f"certification {SLUG}"]
+    untouched = Certification.objects.exclude(slug=SLUG)
+    assert "As an older file said." not in set(untouched.values_list("summary", flat=True))
+    assert Certification.objects.get(slug=SLUG).summary == "As an older file said."
