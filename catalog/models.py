@@ -374,8 +374,6 @@ def renewal_problems(rule: RenewalRule, status: str, validity_months: int | None
         )
     if kind == RenewalKind.NO_EXPIRY and validity_months is not None:
         problems["validity_months"] = "A credential that does not expire has no validity period."
-    if kind in (*RENEWABLE_KINDS, RenewalKind.FIXED_TERM) and validity_months is None:
-        problems["validity_months"] = "Give how many months the credential is valid for."
     if not rule.is_renewable:
         for name in ("window_days_before_expiry", "grace_days_after_expiry", "cost_usd"):
             if getattr(rule, name) is not None:

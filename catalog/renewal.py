@@ -25,7 +25,8 @@ def summary(rule: RenewalRule) -> str:
         return "The renewal rule is no longer published."
     validity = _months(rule.validity_months) if rule.validity_months else None
     if rule.kind == RenewalKind.FIXED_TERM:
-        return f"Valid for {validity}, with no way to renew; earn the newer credential instead."
+        term = f"Valid for {validity}" if validity else "Valid for a fixed term not published"
+        return f"{term}, with no way to renew; earn the newer credential instead."
     how = {
         RenewalKind.ONLINE_ASSESSMENT: "Pass an online renewal assessment",
         RenewalKind.RETAKE: "Pass the current exam again",

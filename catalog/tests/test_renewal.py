@@ -46,6 +46,15 @@ GOOGLE = RenewalRule(
         ),
         (RenewalRule(kind=RenewalKind.NO_EXPIRY, validity_months=None), "Does not expire."),
         (
+            RenewalRule(kind=RenewalKind.FIXED_TERM, validity_months=None),
+            "Valid for a fixed term not published, with no way to renew; earn the newer "
+            "credential instead.",
+        ),
+        (
+            RenewalRule(kind=RenewalKind.RETAKE, validity_months=None, source_url="https://x"),
+            "Pass the current exam again.",
+        ),
+        (
             RenewalRule(kind=RenewalKind.FIXED_TERM, validity_months=36),
             "Valid for 3 years, with no way to renew; earn the newer credential instead.",
         ),
@@ -84,12 +93,6 @@ def test_one_renewal_adds_the_validity_unless_it_says_otherwise():
             "validity_months",
         ),
         (
-            RenewalRule(kind="retake", validity_months=None, source_url="https://x.org"),
-            Status.ACTIVE,
-            None,
-            "validity_months",
-        ),
-        (
             RenewalRule(
                 kind="fixed-term",
                 validity_months=36,
@@ -111,7 +114,6 @@ def test_one_renewal_adds_the_validity_unless_it_says_otherwise():
     ids=[
         "unknown-while-active",
         "no-expiry-with-validity",
-        "retake-without-validity",
         "fixed-term-with-window",
         "credits-on-a-retake",
         "no-source",
@@ -123,6 +125,9 @@ def test_a_rule_that_contradicts_itself_is_refused(rule, status, validity, field
 
 def test_a_sound_rule_and_an_unknown_rule_of_a_retired_exam_pass():
     assert renewal_problems(MICROSOFT, Status.BETA, 12) == {}
+    # A validity the provider has not published is unknown, not a contradiction.
+    unpublished = RenewalRule(kind="retake", validity_months=None, source_url="https://x.org")
+    assert renewal_problems(unpublished, Status.ACTIVE, None) == {}
     assert (
         renewal_problems(RenewalRule(kind="unknown", validity_months=None), Status.RETIRED, None)
         == {}
