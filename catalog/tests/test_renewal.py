@@ -68,6 +68,8 @@ GOOGLE = RenewalRule(
         "retake",
         "continuing-education",
         "no-expiry",
+        "fixed-term-unpublished",
+        "retake-unpublished",
         "fixed-term",
         "unknown",
     ],
