@@ -178,3 +178,14 @@ def download_calendar(page: Page) -> str:
     assert download.suggested_filename.endswith(".ics"), download.suggested_filename
     text = Path(download.path()).read_text(encoding="utf-8")
     return text.replace("\r\n ", "")
+
+
+def current_count() -> int:
+    """How many certifications the catalog lists by default, read from the curated file."""
+    from catalog.sync import load_file
+
+    return sum(
+        1
+        for item in load_file()["certifications"]
+        if item["published"] and item["status"] != "retired"
+    )
