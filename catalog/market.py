@@ -13,6 +13,7 @@ from pathlib import Path
 
 MARKET_FILE = Path(__file__).resolve().parent / "data" / "market.json"
 SOURCE_KINDS = ("vendor", "secondary", "analyst", "government")
+PERCENTILES = ("p10_usd", "p25_usd", "median_usd", "p75_usd", "p90_usd")
 
 
 class InvalidMarketData(ValueError):
@@ -34,6 +35,7 @@ class CloudMarketShare:
     source_kind: str
     checked_on: date
     shares: tuple[Share, ...]
+    caveat: str = ""
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,8 @@ class Wage:
     period: str
     median_usd: int | None
     p10_usd: int | None
+    p25_usd: int | None
+    p75_usd: int | None
     p90_usd: int | None
     area: str
     source_name: str
@@ -96,20 +100,16 @@ def parse_market(data: dict) -> Market:
             source_kind=row["source_kind"],
             checked_on=checked,
             shares=shares,
+            caveat=row.get("caveat", ""),
         )
     wages = []
     for row in data.get("wages", []):
         where = f"wage of {row.get('occupation', '?')}"
         url, checked = _source(row, where)
-        amounts = {name: _amount(row, name, where) for name in ("p10_usd", "median_usd", "p90_usd")}
-        known = [v for v in amounts.values() if v is not None]
-        ordered = [
-            amounts[n] for n in ("p10_usd", "median_usd", "p90_usd") if amounts[n] is not None
-        ]
-        if known and ordered != sorted(ordered):
-            raise InvalidMarketData(
-                f"{where}: the 10th percentile, median and 90th are out of order."
-            )
+        amounts = {name: _amount(row, name, where) for name in PERCENTILES}
+        ordered = [amounts[name] for name in PERCENTILES if amounts[name] is not None]
+        if ordered != sorted(ordered):
+            raise InvalidMarketData(f"{where}: the percentiles and the median are out of order.")
         wages.append(
             Wage(
                 occupation=row["occupation"],

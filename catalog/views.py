@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
@@ -13,6 +13,12 @@ from catalog.forms import CatalogFilterForm
 from catalog.models import CatalogChange, Certification
 from catalog.queries import filter_catalog
 from certguide.lib.htmx import wants_fragment
+
+# Pages that moved when two entries became one credential: old links keep working.
+MOVED_SLUGS = {
+    "azure-ai-fundamentals-ai-900": "azure-ai-fundamentals",
+    "azure-ai-fundamentals-ai-901": "azure-ai-fundamentals",
+}
 
 
 def _choices() -> list[Certification]:
@@ -36,6 +42,8 @@ def certification_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 @login_not_required
 def certification_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    if slug in MOVED_SLUGS:
+        return redirect("catalog:certification-detail", MOVED_SLUGS[slug], permanent=True)
     certification = get_object_or_404(Certification.objects.published().with_details(), slug=slug)
     domains = list(certification.domains.all())
     context = {

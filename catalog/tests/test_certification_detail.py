@@ -239,3 +239,13 @@ def test_the_detail_page_makes_the_same_eight_queries_at_any_size(
 
     assert response.status_code == 200
     assert response.text.count('<option value="') == 1 + others  # "Choose…" and the others
+
+
+@pytest.mark.parametrize("old", ["azure-ai-fundamentals-ai-900", "azure-ai-fundamentals-ai-901"])
+def test_the_old_azure_ai_fundamentals_pages_lead_to_the_one_credential(client, catalog_data, old):
+    response = client.get(detail_url(old))
+
+    assert response.status_code == 301
+    assert response["Location"] == detail_url("azure-ai-fundamentals")
+    page = client.get(response["Location"]).text
+    assert "AI-901" in page
