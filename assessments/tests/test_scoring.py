@@ -621,16 +621,31 @@ def test_an_exam_on_a_data_platform_the_taxonomy_has_no_skill_for_is_scored():
     )
 
 
-def test_a_beta_exam_is_ranked_like_an_active_one_and_an_adjacent_focus_earns_no_bonus():
+def test_a_beta_exam_is_ranked_like_an_active_one():
     scores, _ = AWS_DATA_SCIENTIST
     beta = replace(DATABRICKS_ML_ASSOCIATE, slug="beta-exam", is_beta=True)
-    adjacent = replace(DATABRICKS_ML_ASSOCIATE, slug="adjacent", focus="adjacent")
 
-    ranked = recommend(scores, Context(preference="classical-ml"), [beta, adjacent], SKILL_NAMES)
+    ranked = recommend(scores, Context(preference="classical-ml"), [beta, AWS_MLA], SKILL_NAMES)
 
-    assert ranked_slugs(ranked) == ["beta-exam", "adjacent"]
-    assert ranked[0].cert.is_beta
-    assert not any("focuses on" in reason for reason in ranked[1].reasons)
+    assert set(ranked_slugs(ranked)) == {"beta-exam", AWS_MLA.slug}
+    assert by_slug(ranked, "beta-exam").cert.is_beta
+
+
+def test_adjacent_credentials_are_never_ranked_however_ready_the_person_is():
+    scores, _ = AWS_DATA_SCIENTIST
+    # Asks for almost nothing the assessment measures, so its readiness would be near 100.
+    audit = replace(
+        DATABRICKS_ML_ASSOCIATE,
+        slug="ai-audit",
+        focus="adjacent",
+        required_levels={"responsible-ai": 1},
+        domains=(domain("Audit", 100, "responsible-ai"),),
+    )
+
+    ranked = recommend(scores, Context(), [audit, AWS_MLA], SKILL_NAMES)
+
+    assert readiness(scores, Context(), audit, SKILL_NAMES).readiness > 90
+    assert ranked_slugs(ranked) == [AWS_MLA.slug]
 
 
 def test_experience_shortfall_costs_4_points_a_year():
