@@ -55,8 +55,11 @@ foundations come first.
 
 Ranking
 -------
-Only current certifications are ranked: readiness high to low, then the total before clamping
-(so two capped 100s keep their real order), then name, then slug. A retired
+Adjacent credentials (governance, security, audit, business) are not ranked: the
+self-assessment measures ML skills, not the legal, audit or security knowledge they test, so
+a readiness for them would mean nothing. Only current certifications are ranked: readiness
+high to low, then the total before clamping (so two capped 100s keep their real order), then
+name, then slug. A retired
 certification is scored too; if it would have been in the top 5 its name is shown on its
 best-ranked current successor (``stands_in_for``) and it never appears itself.
 
@@ -109,7 +112,10 @@ CLOUD_PLATFORMS = {
     "aws": "AWS",
     "azure": "Azure",
     "databricks": "Databricks",
+    "snowflake": "Snowflake",
+    "oci": "Oracle Cloud",
 }
+ADJACENT_FOCUS = "adjacent"
 FOCUS_FOR_PREFERENCE = {
     "deep-learning": "deep-learning",
     "classical-ml": "classical-ml",
@@ -240,13 +246,15 @@ class CertProfile:
     slug: str
     name: str
     level: str  # foundational | associate | professional | specialty
-    platform: str  # gcp | aws | azure | databricks | neutral
-    focus: str  # classical-ml | deep-learning | generative-ai | mlops | mixed
-    is_current: bool  # active or retiring; False for retired/closed
+    platform: str  # gcp | aws | azure | databricks | snowflake | oci | neutral
+    focus: str  # classical-ml | deep-learning | generative-ai | mlops | mixed | adjacent
+    is_current: bool  # active, beta or retiring; False for retired/closed
     successor_slugs: tuple[str, ...]
     recommended_years: float | None
     required_levels: Mapping[str, int]  # skill -> 1..5; target score = level * 20
     domains: tuple[DomainShare, ...]
+    # A beta exam can be sat, so it is ranked like an active one; the pages say it is a beta.
+    is_beta: bool = False
 
 
 @dataclass(frozen=True)
@@ -506,7 +514,9 @@ def recommend(
     certs: Sequence[CertProfile],
     skill_names: Mapping[str, str],
 ) -> list[Recommendation]:
-    """Current certifications, best fit first; retired ones only show up via stands_in_for."""
+    """Current certifications, best fit first; retired ones only show up via stands_in_for.
+    Adjacent credentials are left out (see the module's docstring)."""
+    certs = [cert for cert in certs if cert.focus != ADJACENT_FOCUS]
     current = sorted(
         (readiness(scores, context, cert, skill_names) for cert in certs if cert.is_current),
         key=_rank_key,

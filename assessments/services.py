@@ -192,6 +192,7 @@ def _profile(cert: Certification) -> scoring.CertProfile:
         platform=cert.provider.platform,
         focus=cert.focus,
         is_current=cert.is_current,
+        is_beta=cert.is_beta,
         successor_slugs=tuple(s.successor.slug for s in cert.successions.all()),
         recommended_years=cert.recommended_years,
         required_levels={r.skill.slug: r.level for r in cert.required_skills.all()},

@@ -5,18 +5,20 @@ from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 
+from catalog import changes
+from catalog.facts import WEIGHT_TOLERANCE
 from catalog.models import (
     STALE_AFTER,
+    CatalogChange,
     Certification,
     ExamDomain,
+    FactSource,
     Provider,
     RequiredSkill,
     Resource,
     Skill,
     Succession,
 )
-
-WEIGHT_TOLERANCE = 1
 
 
 class ExamDomainFormSet(BaseInlineFormSet):
@@ -70,6 +72,13 @@ class ResourceInline(admin.TabularInline):
     fields = ["title", "url", "kind", "free", "order"]
 
 
+class FactSourceInline(admin.TabularInline):
+    model = FactSource
+    extra = 0
+    fields = ["fields", "url", "kind", "checked_on", "note", "order"]
+    verbose_name_plural = "sources of particular facts (where they differ from the main source)"
+
+
 class SuccessionInline(admin.TabularInline):
     model = Succession
     fk_name = "predecessor"
@@ -110,11 +119,17 @@ class CertificationAdmin(admin.ModelAdmin):
         "is_stale_display",
         "published",
     ]
-    list_filter = ["status", "provider", "level", StaleFilter, "published"]
+    list_filter = ["status", "provider", "level", "focus", "source_kind", StaleFilter, "published"]
     list_select_related = ["provider"]
     search_fields = ["name", "exam_code", "slug"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [SuccessionInline, ExamDomainInline, RequiredSkillInline, ResourceInline]
+    inlines = [
+        SuccessionInline,
+        ExamDomainInline,
+        RequiredSkillInline,
+        ResourceInline,
+        FactSourceInline,
+    ]
     actions = ["mark_checked_today"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "provider", "exam_code", "published"]}),
@@ -125,19 +140,51 @@ class CertificationAdmin(admin.ModelAdmin):
                 "fields": [
                     ("level", "focus", "exam_format"),
                     ("cost_usd", "duration_minutes"),
+                    "cost_note",
                     ("question_count", "passing_score"),
                     "languages",
                     "delivery",
-                    ("validity_months", "recommended_years"),
+                    "recommended_years",
                     "recommended_experience",
-                    "renewal",
                     "prerequisites",
                     "summary",
                 ]
             },
         ),
-        ("Sources", {"fields": ["exam_guide_url", "source_url", "checked_on", "needs_review"]}),
+        (
+            "Validity and renewal",
+            {
+                "fields": [
+                    ("validity_months", "renewal_kind"),
+                    ("renewal_window_days", "renewal_grace_days"),
+                    ("renewal_cost_usd", "renewal_effort_hours"),
+                    ("renewal_extends_months", "renewal_credits"),
+                    "renewal_note",
+                    "renewal_source_url",
+                ]
+            },
+        ),
+        (
+            "Sources",
+            {
+                "fields": [
+                    "exam_guide_url",
+                    ("source_url", "source_kind"),
+                    "checked_on",
+                    "needs_review",
+                ]
+            },
+        ),
     ]
+
+    def save_model(self, request, obj: Certification, form, change: bool) -> None:
+        """Save, and note on the public changes page what a reader would want to know."""
+        before = None
+        if change:
+            saved = Certification.objects.get(pk=obj.pk)
+            before = changes.facts_of_certification(saved)
+        super().save_model(request, obj, form, change)
+        changes.record(obj, changes.describe(before, changes.facts_of_certification(obj)))
 
     @admin.display(boolean=True, description="stale")
     def is_stale_display(self, obj: Certification) -> bool:
@@ -168,3 +215,14 @@ class SkillAdmin(admin.ModelAdmin):
     list_editable = ["order"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(CatalogChange)
+class CatalogChangeAdmin(admin.ModelAdmin):
+    """Entries of the public changes page: correct or remove one that reads wrong."""
+
+    list_display = ["recorded_on", "kind", "text"]
+    list_filter = ["kind"]
+    search_fields = ["text", "certification_name"]
+    fields = ["recorded_on", "kind", "certification", "certification_name", "text"]
+    autocomplete_fields = ["certification"]

@@ -6,11 +6,15 @@ whose figures could not be confirmed (the certification's `needs_review`) are fl
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from django.core.exceptions import FieldDoesNotExist
 
-from catalog.models import Certification
+from catalog import renewal
+from catalog.models import Certification, ExamDomain, FactSource, Status
+
+WEIGHT_TOLERANCE = 1
 
 # Names in `needs_review` that are relations or need a friendlier word than the field's.
 REVIEW_LABELS = {
@@ -20,6 +24,7 @@ REVIEW_LABELS = {
     "cost_usd": "cost",
     "duration_minutes": "duration",
     "validity_months": "validity",
+    "renewal": "renewal rule",
 }
 
 
@@ -28,6 +33,12 @@ class Fact:
     label: str
     value: str
     unconfirmed: bool = False
+    # Where this fact comes from when not from the certification's main source.
+    sources: tuple[FactSource, ...] = field(default=())
+    note: str = ""
+    # For a fact whose source is always named beside it (a fee), the main source's address and
+    # kind when no other source covers it.
+    main_source: tuple[str, str] | None = None
 
 
 def _months(months: int | None) -> str:
@@ -51,6 +62,13 @@ def _cost(cost: int | None) -> str:
     return "Free" if cost == 0 else f"US${cost}"
 
 
+def sources_for(certification: Certification, names: Sequence[str]) -> tuple[FactSource, ...]:
+    """The fact sources covering any of these fields (from the prefetched list)."""
+    return tuple(
+        source for source in certification.fact_sources.all() if set(source.fields) & set(names)
+    )
+
+
 def facts(certification: Certification) -> list[Fact]:
     c = certification
     review = set(c.needs_review or ())
@@ -70,8 +88,12 @@ def facts(certification: Certification) -> list[Fact]:
         ("Passing score", c.passing_score, ("passing_score",)),
         ("Languages", c.languages, ("languages",)),
         ("Delivery", c.delivery, ("delivery",)),
-        ("Valid for", _months(c.validity_months), ("validity_months",)),
-        ("Renewal", c.renewal, ("renewal",)),
+        (
+            "Valid for",
+            "Does not expire" if c.renewal_kind == "no-expiry" else _months(c.validity_months),
+            ("validity_months",),
+        ),
+        ("Renewal", renewal.summary(c.renewal_rule), ("renewal",)),
         (
             "Recommended experience",
             _experience(c),
@@ -79,13 +101,32 @@ def facts(certification: Certification) -> list[Fact]:
         ),
         ("Prerequisites", c.prerequisites, ("prerequisites",)),
     ]
-    return [Fact(label, value, bool(review & set(names))) for label, value, names in rows]
+    result = []
+    for label, value, names in rows:
+        sources = sources_for(c, names)
+        is_fee = label == "Cost"
+        result.append(
+            Fact(
+                label,
+                value,
+                unconfirmed=bool(review & set(names)),
+                sources=sources,
+                note=c.cost_note if is_fee else "",
+                main_source=(c.source_url, c.source_kind) if is_fee and not sources else None,
+            )
+        )
+    return result
 
 
 def unconfirmed_labels(certification: Certification) -> list[str]:
-    """The `needs_review` names as words a reader understands: ["passing score", "languages"]."""
+    """The `needs_review` names as words a reader understands: ["passing score", "languages"].
+
+    A retirement date is left out when the page states it in its status banner: the banner
+    itself says the date is unconfirmed, so the page never states and doubts it in two places."""
     labels = []
     for name in certification.needs_review or ():
+        if name == "status_date" and certification.status in (Status.RETIRING, Status.RETIRED):
+            continue
         if name in REVIEW_LABELS:
             labels.append(REVIEW_LABELS[name])
             continue
@@ -94,3 +135,33 @@ def unconfirmed_labels(certification: Certification) -> list[str]:
         except FieldDoesNotExist:
             labels.append(name.replace("_", " "))
     return labels
+
+
+def retirement_date_unconfirmed(certification: Certification) -> bool:
+    return "status_date" in (certification.needs_review or ()) and certification.status in (
+        Status.RETIRING,
+        Status.RETIRED,
+    )
+
+
+@dataclass(frozen=True)
+class DomainWeights:
+    published: int  # domains with an exact weight or a range
+    total: int
+    complete: bool  # every weight exact and adding up to 100 (give or take rounding)
+
+    @property
+    def statement(self) -> str:
+        """What the page says when the weights do not account for the whole exam."""
+        if self.complete or not self.total:
+            return ""
+        noun = "weight" if self.total == 1 else "weights"
+        return f"{self.published} of {self.total} domain {noun} published"
+
+
+def domain_weights(domains: Sequence[ExamDomain]) -> DomainWeights:
+    exact = [d.weight for d in domains if d.weight is not None]
+    published = sum(1 for d in domains if d.weight is not None or d.weight_min is not None)
+    complete = bool(domains) and len(exact) == len(domains)
+    complete = complete and abs(sum(exact) - 100) <= WEIGHT_TOLERANCE
+    return DomainWeights(published=published, total=len(domains), complete=complete)

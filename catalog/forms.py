@@ -47,9 +47,14 @@ class CatalogFilterForm(forms.Form):
     status = forms.ChoiceField(
         label="Status",
         required=False,
-        choices=[("", "Active or retiring"), *Status.choices],
+        choices=[("", "Active, beta or retiring"), *Status.choices],
     )
     include_retired = forms.BooleanField(label="Include retired certifications", required=False)
+    # Adjacent credentials are shown by default: they can be sat, and people weighing an ML
+    # certification weigh them too; they are labelled on each card and one tick hides them.
+    hide_adjacent = forms.BooleanField(
+        label="Leave out adjacent credentials (governance, security, business)", required=False
+    )
     max_cost = forms.IntegerField(
         label="Maximum cost (US$)",
         required=False,
@@ -100,6 +105,8 @@ class CatalogFilterForm(forms.Form):
             field = self.fields[name]
             if name == "include_retired":
                 description = "Including retired certifications"
+            elif name == "hide_adjacent":
+                description = "Leaving out adjacent credentials"
             elif name == "max_cost":
                 description = f"Maximum cost: US${value}"
             else:

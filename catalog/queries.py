@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Case, F, Value, When
 
-from catalog.models import CertificationQuerySet, Level
+from catalog.models import CertificationQuerySet, Focus, Level
 
 LEVEL_RANK = Case(
     *(When(level=level, then=Value(rank)) for rank, level in enumerate(Level.values)),
@@ -35,12 +35,14 @@ def filter_catalog(
     focus: str = "",
     status: str = "",
     include_retired: bool = False,
+    hide_adjacent: bool = False,
     max_cost: int | None = None,
     sort: str = "",
 ) -> CertificationQuerySet:
     """Apply the catalog's filters. Retired certifications are left out unless asked for, either
-    with `include_retired` or by choosing the retired status; a maximum cost leaves out the
-    certifications whose cost is not published."""
+    with `include_retired` or by choosing the retired status; adjacent credentials are listed
+    unless `hide_adjacent`; a maximum cost leaves out the certifications whose cost is not
+    published."""
     if provider:
         certifications = certifications.filter(provider__slug=provider)
     if level:
@@ -51,6 +53,8 @@ def filter_catalog(
         certifications = certifications.filter(status=status)
     elif not include_retired:
         certifications = certifications.current()
+    if hide_adjacent:
+        certifications = certifications.exclude(focus=Focus.ADJACENT)
     if max_cost is not None:
         certifications = certifications.filter(cost_usd__lte=max_cost)
     if q:

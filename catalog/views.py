@@ -2,16 +2,23 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from catalog import comparison
+from catalog import comparison, renewal
+from catalog import facts as catalog_facts
 from catalog.facts import facts, unconfirmed_labels
 from catalog.forms import CatalogFilterForm
-from catalog.models import Certification
+from catalog.models import CatalogChange, Certification
 from catalog.queries import filter_catalog
 from certguide.lib.htmx import wants_fragment
+
+# Pages that moved when two entries became one credential: old links keep working.
+MOVED_SLUGS = {
+    "azure-ai-fundamentals-ai-900": "azure-ai-fundamentals",
+    "azure-ai-fundamentals-ai-901": "azure-ai-fundamentals",
+}
 
 
 def _choices() -> list[Certification]:
@@ -35,11 +42,19 @@ def certification_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 @login_not_required
 def certification_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    if slug in MOVED_SLUGS:
+        return redirect("catalog:certification-detail", MOVED_SLUGS[slug], permanent=True)
     certification = get_object_or_404(Certification.objects.published().with_details(), slug=slug)
+    domains = list(certification.domains.all())
     context = {
         "certification": certification,
         "facts": facts(certification),
         "unconfirmed": unconfirmed_labels(certification),
+        "retirement_date_unconfirmed": catalog_facts.retirement_date_unconfirmed(certification),
+        "domain_weights": catalog_facts.domain_weights(domains),
+        "domain_sources": catalog_facts.sources_for(certification, ["domains"]),
+        "renewal_summary": renewal.summary(certification.renewal_rule),
+        "renewal_sources": catalog_facts.sources_for(certification, ["renewal"]),
         "others": [c for c in _choices() if c.pk != certification.pk],
     }
     return render(request, "catalog/certification_detail.html", context)
@@ -69,3 +84,14 @@ def certification_compare(request: HttpRequest) -> HttpResponse:
     return render(
         request, "catalog/certification_compare.html", context, status=400 if problem else 200
     )
+
+
+CHANGES_SHOWN = 200
+
+
+@require_GET
+@login_not_required
+def catalog_changes(request: HttpRequest) -> HttpResponse:
+    """New exams, retirements, status and fee changes, newest first."""
+    entries = list(CatalogChange.objects.select_related("certification")[:CHANGES_SHOWN])
+    return render(request, "catalog/catalog_changes.html", {"entries": entries})

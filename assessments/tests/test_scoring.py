@@ -596,6 +596,58 @@ def test_exam_on_another_cloud_than_the_employers_is_penalised():
     assert "-8: this exam is about AWS, but your employer runs on Google Cloud" in mla.reasons
 
 
+SNOWFLAKE_DATA_SCIENTIST = cert(
+    "snowflake-ds",
+    "SnowPro Advanced: Data Scientist",
+    "professional",
+    "snowflake",
+    "classical-ml",
+    {"classical-ml": 3, "python": 3},
+    (domain("Model development", 100, "classical-ml", "python"),),
+)
+
+
+def test_an_exam_on_a_data_platform_the_taxonomy_has_no_skill_for_is_scored():
+    scores, context = GOOGLE_MLOPS_ENGINEER
+    snowflake = readiness(scores, context, SNOWFLAKE_DATA_SCIENTIST, SKILL_NAMES)
+    no_cloud = readiness(scores, Context(ml_years=3), SNOWFLAKE_DATA_SCIENTIST, SKILL_NAMES)
+
+    assert 0 <= snowflake.readiness <= 100
+    assert "-8: this exam is about Snowflake, but your employer runs on Google Cloud" in (
+        snowflake.reasons
+    )
+    assert not any(
+        "vendor-neutral" in reason or "Snowflake" in reason for reason in no_cloud.reasons
+    )
+
+
+def test_a_beta_exam_is_ranked_like_an_active_one():
+    scores, _ = AWS_DATA_SCIENTIST
+    beta = replace(DATABRICKS_ML_ASSOCIATE, slug="beta-exam", is_beta=True)
+
+    ranked = recommend(scores, Context(preference="classical-ml"), [beta, AWS_MLA], SKILL_NAMES)
+
+    assert set(ranked_slugs(ranked)) == {"beta-exam", AWS_MLA.slug}
+    assert by_slug(ranked, "beta-exam").cert.is_beta
+
+
+def test_adjacent_credentials_are_never_ranked_however_ready_the_person_is():
+    scores, _ = AWS_DATA_SCIENTIST
+    # Asks for almost nothing the assessment measures, so its readiness would be near 100.
+    audit = replace(
+        DATABRICKS_ML_ASSOCIATE,
+        slug="ai-audit",
+        focus="adjacent",
+        required_levels={"responsible-ai": 1},
+        domains=(domain("Audit", 100, "responsible-ai"),),
+    )
+
+    ranked = recommend(scores, Context(), [audit, AWS_MLA], SKILL_NAMES)
+
+    assert readiness(scores, Context(), audit, SKILL_NAMES).readiness > 90
+    assert ranked_slugs(ranked) == [AWS_MLA.slug]
+
+
 def test_experience_shortfall_costs_4_points_a_year():
     scores, _ = DEEP_LEARNING_PYTHON_DEVELOPER
     pmle = readiness(scores, Context(ml_years=2), GOOGLE_PMLE, SKILL_NAMES)

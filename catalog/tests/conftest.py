@@ -10,8 +10,10 @@ import pytest
 from django.apps import apps
 
 from catalog.models import (
+    CatalogChange,
     Certification,
     ExamDomain,
+    FactSource,
     Focus,
     Level,
     Provider,
@@ -35,13 +37,15 @@ CATALOG_MODELS = [
     ExamDomain.skills.through,
     RequiredSkill,
     Resource,
+    FactSource,
+    CatalogChange,
 ]
 _synced_rows: dict[type, list] = {}
 
 
 @pytest.fixture
 def catalog_data(db) -> None:
-    """The 17 curated certifications from catalog/data/catalog.json."""
+    """The curated certifications from catalog/data/catalog.json."""
     assert set(CATALOG_MODELS) == set(apps.get_app_config("catalog").get_models(True)), (
         "a catalog model is missing from CATALOG_MODELS"
     )
@@ -76,21 +80,26 @@ def make_certifications(db) -> MakeCertifications:
             for n in (1, 2)
         ]
         start = Certification.objects.filter(provider=provider).count()
+        defaults = {
+            "provider": provider,
+            "level": Level.ASSOCIATE,
+            "focus": Focus.MLOPS,
+            "exam_format": "multiple-choice",
+            "cost_usd": 150,
+            "duration_minutes": 90,
+            "summary": "A made-up certification for tests.",
+            "source_url": "https://example.com/acme",
+            "checked_on": date(2026, 11, 1),
+            "validity_months": 24,
+            "renewal_kind": "retake",
+            "renewal_source_url": "https://example.com/acme/renewal",
+        }
         certifications = Certification.objects.bulk_create(
             Certification(
-                provider=provider,
                 slug=f"acme-cert-{start + n:04d}",
                 name=f"Acme Certified Thing {start + n:04d}",
                 exam_code=f"AC-{start + n:04d}",
-                level=Level.ASSOCIATE,
-                focus=Focus.MLOPS,
-                exam_format="multiple-choice",
-                cost_usd=150,
-                duration_minutes=90,
-                summary="A made-up certification for tests.",
-                source_url="https://example.com/acme",
-                checked_on=date(2026, 11, 1),
-                **fields,
+                **{**defaults, **fields},
             )
             for n in range(count)
         )

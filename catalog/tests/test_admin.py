@@ -20,6 +20,7 @@ from catalog.models import (
     Level,
     Platform,
     Provider,
+    RenewalKind,
     RequiredSkill,
     Resource,
     Skill,
@@ -41,6 +42,7 @@ FORM_FIELDS = [
     "focus",
     "exam_format",
     "cost_usd",
+    "cost_note",
     "duration_minutes",
     "question_count",
     "passing_score",
@@ -49,16 +51,25 @@ FORM_FIELDS = [
     "validity_months",
     "recommended_years",
     "recommended_experience",
-    "renewal",
     "prerequisites",
     "summary",
+    "renewal_kind",
+    "renewal_window_days",
+    "renewal_grace_days",
+    "renewal_cost_usd",
+    "renewal_effort_hours",
+    "renewal_extends_months",
+    "renewal_credits",
+    "renewal_note",
+    "renewal_source_url",
     "exam_guide_url",
     "source_url",
+    "source_kind",
     "checked_on",
     "needs_review",
 ]
 # The admin names each inline's fields after the related name: "domains-0-weight".
-INLINE_PREFIXES = ["successions", "domains", "required_skills", "resources"]
+INLINE_PREFIXES = ["successions", "domains", "required_skills", "resources", "fact_sources"]
 
 
 @pytest.fixture
@@ -84,6 +95,9 @@ def certification(**fields) -> Certification:
         "summary": "Build, deploy and run models on SageMaker.",
         "source_url": "https://aws.amazon.com/certification/",
         "checked_on": timezone.localdate(),
+        "validity_months": 36,
+        "renewal_kind": RenewalKind.RETAKE,
+        "renewal_source_url": "https://aws.amazon.com/certification/recertification/",
     }
     return Certification(**{**values, **fields})
 
@@ -197,6 +211,33 @@ def test_a_retired_certification_needs_its_retirement_date(curator_client):
     assert form_errors(response) == {
         "status_date": ["Give the date this certification retired on."]
     }
+    assert not Certification.objects.exists()
+
+
+def test_a_renewal_rule_that_contradicts_itself_is_refused(curator_client):
+    data = admin_form(
+        certification(),
+        changes={"renewal_kind": "no-expiry", "validity_months": 24, "renewal_window_days": 90},
+    )
+
+    response = curator_client.post(ADD_URL, data)
+
+    assert response.status_code == 200
+    assert form_errors(response) == {
+        "validity_months": ["A credential that does not expire has no validity period."],
+        "renewal_window_days": [
+            "Only a credential that can be renewed has a renewal window or cost."
+        ],
+    }
+    assert not Certification.objects.exists()
+
+
+def test_an_active_certification_needs_a_renewal_rule(curator_client):
+    data = admin_form(certification(), changes={"renewal_kind": "unknown"})
+
+    response = curator_client.post(ADD_URL, data)
+
+    assert list(form_errors(response)) == ["renewal_kind"]
     assert not Certification.objects.exists()
 
 

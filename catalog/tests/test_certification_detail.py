@@ -13,10 +13,21 @@ def detail_url(slug: str) -> str:
 
 
 def fact(response, label: str) -> str:
-    """The text of one row of the facts table."""
+    """The text of one row of the facts table, without the source named beside it."""
     match = re.search(rf'<th scope="row">{re.escape(label)}</th>\s*<td>(.*?)</td>', response.text)
     assert match, f"no {label!r} row"
-    return re.sub(r"<[^>]+>", "", match.group(1)).strip()
+    value = re.sub(r'<span class="fact-source.*', "", match.group(1))
+    return re.sub(r"<[^>]+>", "", value).strip()
+
+
+def fact_source(response, label: str) -> str:
+    """The source named beside a fact, as text."""
+    match = re.search(rf'<th scope="row">{re.escape(label)}</th>\s*<td>(.*?)</td>', response.text)
+    sources = re.findall(
+        r'<span class="fact-source small d-block">(.*?)</span>(?=<span class="fact|$)',
+        match.group(1),
+    )
+    return " | ".join(re.sub(r"<[^>]+>", "", source) for source in sources)
 
 
 @pytest.fixture
@@ -45,13 +56,19 @@ def test_it_shows_every_fact_and_says_which_are_not_published(get):
     assert fact(response, "Focus") == "MLOps"
     assert fact(response, "Format") == "Multiple choice"
     assert fact(response, "Cost") == "US$200"
+    assert fact_source(response, "Cost").startswith("Source: a secondary source for Cost")
     assert fact(response, "Duration") == "120 min"
     assert fact(response, "Questions") == "50–60"
-    assert fact(response, "Passing score") == "not published not yet confirmed"
-    assert fact(response, "Languages") == "not published not yet confirmed"
+    assert fact(response, "Passing score") == "Not published (pass or fail only)"
+    assert fact_source(response, "Passing score").startswith(
+        "Source: the provider for Passing score, checked 2 December 2026"
+    )
+    assert fact(response, "Languages") == "English, Japanese"
     assert fact(response, "Delivery") == "Online proctored or at a test centre"
     assert fact(response, "Valid for") == "24 months"
-    assert fact(response, "Renewal").startswith("Recertify by sitting the exam again")
+    assert fact(response, "Renewal").startswith(
+        "Pass the current exam again, from 60 days before expiry, up to 30 days after it"
+    )
     assert fact(response, "Recommended experience").startswith("At least three years")
     assert fact(response, "Prerequisites") == "None"
 
@@ -61,31 +78,44 @@ def test_a_certification_with_few_published_figures_says_so(get):
 
     for label in ("Cost", "Duration", "Questions", "Passing score", "Languages"):
         assert fact(response, label).startswith("not published"), label
-    assert "The exam domains are" in response.text
+
+
+def test_a_certification_without_published_domains_says_so(client, catalog_data):
+    Certification.objects.get(slug="azure-mlops-engineer-associate").domains.all().delete()
+
+    response = client.get(detail_url("azure-mlops-engineer-associate"))
+
+    assert 'The exam domains are <span class="not-published">not published</span>.' in (
+        response.text
+    )
 
 
 def test_it_lists_the_facts_not_yet_confirmed(get):
     response = get("google-professional-ml-engineer")
 
-    assert "Not yet confirmed: languages, passing score, exam domains." in response.text
+    assert "Not yet confirmed: exam domains." in response.text
+    assert "These domains come from" in response.text  # and the page says where from
 
 
 def test_it_names_its_source_and_when_the_facts_were_checked(get):
     response = get("google-professional-ml-engineer")
+    page = "https://cloud.google.com/certification/practice-exam/machine-learning-engineer"
     guide = "https://cloud.google.com/learn/certification/guides/machine-learning-engineer"
 
-    assert f'Source: <a href="{guide}"' in response.text
-    assert "Facts checked on 23 November 2026." in response.text
+    assert f'Source: <a href="{page}"' in response.text
+    assert "(the provider's own page)" in response.text
+    assert f'Official exam guide: <a href="{guide}"' in response.text
+    assert "Facts checked on 2 December 2026." in response.text
 
 
 def test_it_shows_exam_domains_with_weight_bars_and_topics(get):
-    response = get("google-professional-ml-engineer")
+    response = get("aws-ml-engineer-associate")
 
-    assert "Automating and orchestrating ML pipelines" in response.text
-    assert '<div class="progress-bar" style="width: 22%"></div>' in response.text
-    assert '<span class="domain-weight-label">22%</span>' in response.text
-    assert "End-to-end pipelines with Vertex AI Pipelines, Kubeflow or TFX" in response.text
-    assert "Skills: MLOps and deployment, Google Cloud" in response.text
+    assert "Data Preparation for Machine Learning" in response.text
+    assert '<div class="progress-bar" style="width: 28%"></div>' in response.text
+    assert '<span class="domain-weight-label">28%</span>' in response.text
+    assert "Ingesting and storing data with S3, EFS, FSx and Kinesis" in response.text
+    assert "Skills: Data libraries (NumPy, pandas), Responsible AI, AWS" in response.text
 
 
 def test_a_domain_without_a_weight_says_not_published(client, catalog_data):
@@ -190,20 +220,32 @@ def test_an_unknown_certification_is_not_found(client, catalog_data):
 
 
 @pytest.mark.parametrize("extra", [0, 200])
-def test_the_detail_page_makes_the_same_seven_queries_at_any_size(
+def test_the_detail_page_makes_the_same_eight_queries_at_any_size(
     client, catalog_data, make_certifications, django_assert_num_queries, extra
 ):
     make_certifications(extra)
+    others = Certification.objects.filter(published=True).count() - 1
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         # 1. the certification, joined to its provider
         # 2. its exam domains
         # 3. the skills of those domains
         # 4. its required skills, joined to the skills
         # 5. its published successors, joined to them and their providers
-        # 6. its resources
-        # 7. every other published certification, for "Compare with…"
+        # 6. its fact sources, named beside the facts they source
+        # 7. its resources
+        # 8. every other published certification, for "Compare with…"
         response = client.get(detail_url("aws-ml-specialty"))
 
     assert response.status_code == 200
-    assert response.text.count('<option value="') == 1 + 16 + extra  # "Choose…" and the others
+    assert response.text.count('<option value="') == 1 + others  # "Choose…" and the others
+
+
+@pytest.mark.parametrize("old", ["azure-ai-fundamentals-ai-900", "azure-ai-fundamentals-ai-901"])
+def test_the_old_azure_ai_fundamentals_pages_lead_to_the_one_credential(client, catalog_data, old):
+    response = client.get(detail_url(old))
+
+    assert response.status_code == 301
+    assert response["Location"] == detail_url("azure-ai-fundamentals")
+    page = client.get(response["Location"]).text
+    assert "AI-901" in page

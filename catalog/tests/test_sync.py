@@ -14,6 +14,7 @@ from catalog.models import (
     Certification,
     ExamDomain,
     ExamFormat,
+    FactSource,
     Focus,
     Level,
     Provider,
@@ -25,7 +26,16 @@ from catalog.models import (
 )
 from catalog.sync import export_catalog, load_file, sync_catalog
 
-CATALOG_MODELS = [Provider, Skill, Certification, Succession, ExamDomain, RequiredSkill, Resource]
+CATALOG_MODELS = [
+    Provider,
+    Skill,
+    Certification,
+    Succession,
+    ExamDomain,
+    RequiredSkill,
+    Resource,
+    FactSource,
+]
 # A retired certification and its two successors: enough to exercise every kind of row.
 AWS_ML = (
     "aws-ml-specialty",
@@ -97,6 +107,9 @@ def add_certification() -> Certification:
         summary="Added in the admin.",
         source_url="https://example.com/exam",
         checked_on=date(2026, 11, 1),
+        validity_months=24,
+        renewal_kind="retake",
+        renewal_source_url="https://example.com/renewal",
     )
 
 
@@ -129,7 +142,6 @@ def add_successor() -> Succession:
 
 
 ROWS_ADDED_IN_THE_ADMIN = [
-    pytest.param(add_certification, "certification curated-cert", id="certification"),
     pytest.param(add_domain, "domain 'Curator's extra domain' of aws-ml-specialty", id="domain"),
     pytest.param(add_resource, "resource 'Curator's notes' of aws-ml-specialty", id="resource"),
     pytest.param(
@@ -245,27 +257,57 @@ def test_a_changed_successor_note_is_reported_and_applied(synced):
     assert succession.note == "Choose this for SageMaker work."
 
 
-@pytest.mark.parametrize(("add_row", "label"), ROWS_ADDED_IN_THE_ADMIN)
-def test_a_row_added_in_the_admin_is_listed_but_never_deleted(synced, add_row, label):
-    row = add_row()
+def test_a_certification_added_in_the_admin_is_listed_but_never_deleted(synced):
+    row = add_certification()
 
     report = sync_catalog(synced)
 
-    assert report.would_remove == [label]
-    assert f"would remove {label} (not in the file; run with --prune)" in report.lines()
+    assert report.would_remove == ["certification curated-cert"]
+    assert (
+        "would remove certification curated-cert (not in the file; run with --prune)"
+        in report.lines()
+    )
     assert report.removed == []
-    assert type(row).objects.filter(pk=row.pk).exists()
+    assert Certification.objects.filter(pk=row.pk).exists()
 
 
-@pytest.mark.parametrize(("add_row", "label"), ROWS_ADDED_IN_THE_ADMIN)
-def test_prune_removes_a_row_missing_from_the_file(synced, add_row, label):
-    row = add_row()
+def test_prune_removes_a_certification_missing_from_the_file(synced):
+    row = add_certification()
 
     report = sync_catalog(synced, prune=True)
 
+    assert report.removed == ["certification curated-cert"]
+    assert "removed certification curated-cert" in report.lines()
+    assert not Certification.objects.filter(pk=row.pk).exists()
+    assert export_catalog() == synced
+
+
+@pytest.mark.parametrize(("add_row", "label"), ROWS_ADDED_IN_THE_ADMIN)
+def test_a_row_added_in_the_admin_is_kept_as_an_edit_not_in_the_file(synced, add_row, label):
+    row = add_row()
+    before = snapshot()
+
+    report = sync_catalog(synced, prune=True)
+
+    owner = label.rsplit(" of ", 1)[1]
+    assert [text.split(" (")[0] for text in report.kept_edits] == [f"certification {owner}"]
+    assert any(
+        line.startswith(f"kept admin edits to certification {owner}") for line in report.lines()
+    )
+    assert (report.removed, report.conflicts) == ([], [])
+    assert type(row).objects.filter(pk=row.pk).exists()
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize(("add_row", "label"), ROWS_ADDED_IN_THE_ADMIN)
+def test_overwrite_removes_a_row_added_in_the_admin(synced, add_row, label):
+    row = add_row()
+
+    report = sync_catalog(synced, overwrite=True)
+
     assert report.removed == [label]
     assert f"removed {label}" in report.lines()
-    assert report.would_remove == []
+    assert report.kept_edits == []
     assert not type(row).objects.filter(pk=row.pk).exists()
     assert export_catalog() == synced
 
@@ -366,6 +408,6 @@ def test_every_certification_names_its_source_and_when_it_was_checked():
 
 def test_every_retired_or_retiring_certification_has_its_date():
     for item in load_file()["certifications"]:
-        if item["status"] != "active":
+        if item["status"] in ("retiring", "retired"):
             assert item["status_date"], item["slug"]
             date.fromisoformat(item["status_date"])

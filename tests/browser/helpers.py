@@ -187,3 +187,14 @@ def confirm_sign_up_from_mail(site) -> None:
     expect(site.page.get_by_role("heading", name="Check your email")).to_be_visible()
     site.goto(link_in_mail(mail.outbox[-1], "/accounts/signup/confirm/"))
     site.page.get_by_role("button", name="Confirm and sign in").click()
+
+
+def current_count() -> int:
+    """How many certifications the catalog lists by default, read from the curated file."""
+    from catalog.sync import load_file
+
+    return sum(
+        1
+        for item in load_file()["certifications"]
+        if item["published"] and item["status"] != "retired"
+    )

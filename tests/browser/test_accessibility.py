@@ -24,10 +24,25 @@ PUBLIC_PAGES = {
         "&c=aws-ml-engineer-associate&c=aws-ml-specialty"
     ),
     "compare picker": "/certifications/compare/",
+    "catalog changes": "/certifications/changes/",
     "assessment start": "/assessment/",
     "sign-in": "/accounts/login/",
     "sign-up": "/accounts/signup/",
 }
+
+
+def record_a_change() -> None:
+    """One entry on the changes page, as the admin would record it."""
+    from catalog.changes import describe, facts_of_certification, record
+    from catalog.models import Certification
+
+    cert = Certification.objects.get(slug="aws-ml-specialty")
+    record(
+        cert,
+        describe(
+            {**facts_of_certification(cert), "status": "active"}, facts_of_certification(cert)
+        ),
+    )
 
 
 def assert_no_blocking_violations(found: dict[str, list[dict]]) -> None:
@@ -40,6 +55,7 @@ def assert_no_blocking_violations(found: dict[str, list[dict]]) -> None:
 def test_public_pages_have_no_serious_violations(site, curated):
     page = site.page
     found = {}
+    record_a_change()
     for name, path in PUBLIC_PAGES.items():
         site.goto(path)
         expect(page.get_by_role("heading", level=1)).to_be_visible()

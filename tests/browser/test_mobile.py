@@ -22,6 +22,7 @@ PUBLIC_PAGES = {
         "/certifications/compare/?c=google-professional-ml-engineer"
         "&c=aws-ml-engineer-associate&c=databricks-ml-professional"
     ),
+    "catalog changes": "/certifications/changes/",
     "assessment start": "/assessment/",
     "sign-in": "/accounts/login/",
     "sign-up": "/accounts/signup/",
@@ -50,6 +51,9 @@ def test_navigation_collapses_behind_the_toggler(site, db):
 
 
 def test_no_page_scrolls_sideways_and_axe_passes_on_a_phone(site, curated, alice):
+    from tests.browser.test_accessibility import record_a_change
+
+    record_a_change()
     page = site.page
     page.set_viewport_size(NARROW)
     overflowing = {}
@@ -89,3 +93,72 @@ def test_no_page_scrolls_sideways_and_axe_passes_on_a_phone(site, curated, alice
     assert not blocking, "Serious or critical axe violations:\n" + "\n".join(
         f"== {name}\n{text}" for name, text in blocking.items()
     )
+
+
+def in_viewport(page, locator) -> bool:
+    box = locator.bounding_box()
+    height = page.viewport_size["height"]
+    return box is not None and box["y"] >= 0 and box["y"] + min(box["height"], 40) <= height
+
+
+def test_the_catalog_filters_fold_behind_a_button_so_the_first_result_is_in_view(site, curated):
+    page = site.page
+    page.set_viewport_size(NARROW)
+    site.goto("/certifications/?level=professional")
+    toggle = page.locator("summary", has_text="Filters")
+    first_card = page.locator(".certification-card").first
+
+    expect(toggle).to_have_text("Filters (1)")
+    expect(page.get_by_label("Provider")).to_be_hidden()
+    assert in_viewport(page, first_card), "the first result is below the fold"
+
+    toggle.click()
+    expect(page.get_by_label("Provider")).to_be_visible()
+    page.get_by_label("Provider").select_option("aws")
+    expect(page.locator("#catalog-count")).to_contain_text("certification")
+    expect(toggle).to_have_text("Filters (2)")
+    assert not has_horizontal_scroll(page)
+
+    # On a wide screen the filters are simply there, with no button in the way.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    expect(page.get_by_label("Provider")).to_be_visible()
+    expect(toggle).to_be_hidden()
+
+
+def test_the_compare_table_keeps_names_and_row_labels_in_view_while_scrolling(site, curated):
+    page = site.page
+    page.set_viewport_size(NARROW)
+    site.goto(PUBLIC_PAGES["compare"])
+    table = page.locator(".compare-table-wrapper")
+    table.scroll_into_view_if_needed()
+    names = table.get_by_role("columnheader")
+    label = table.get_by_role("rowheader", name="Status", exact=True)
+
+    def topmost_cell_at(locator) -> str:
+        box = locator.bounding_box()
+        return page.evaluate(
+            "([x, y]) => document.elementFromPoint(x, y).closest('th')?.textContent.trim()",
+            [box["x"] + 8, box["y"] + 8],
+        )
+
+    def inside(locator) -> bool:
+        box, wrapper = locator.bounding_box(), table.bounding_box()
+        return (
+            wrapper["x"] - 1 <= box["x"] <= wrapper["x"] + wrapper["width"] - 20
+            and wrapper["y"] - 1 <= box["y"] <= wrapper["y"] + wrapper["height"] - 10
+        )
+
+    # Sideways to the last certification: the row labels stay at the left edge.
+    table.evaluate("box => box.scrollTo(box.scrollWidth, 0)")
+    assert table.evaluate("box => box.scrollLeft") > 0, "the table does not scroll sideways"
+    assert inside(label)
+    assert abs(label.bounding_box()["x"] - table.bounding_box()["x"]) <= 2
+    assert topmost_cell_at(label) == "Status"
+
+    # Down the rows: the certification names stay at the top.
+    table.evaluate("box => box.scrollTo(box.scrollWidth, 700)")
+    assert table.evaluate("box => box.scrollTop") > 0, "the table does not scroll down"
+    last_name = names.last
+    assert inside(last_name)
+    assert abs(last_name.bounding_box()["y"] - table.bounding_box()["y"]) <= 2
+    assert topmost_cell_at(last_name) == last_name.text_content().strip()
