@@ -20,6 +20,7 @@ from django.db import connection, connections
 from django.utils import timezone
 
 from assessments.models import Answer, Attempt, Question
+from catalog.models import CatalogChange, ChangeKind
 from certguide import backups
 from conftest import load_curated_content, make_user
 from plans import services as plan_services
@@ -54,6 +55,13 @@ def fill_every_table(client) -> None:
         object_id=str(plan.pk),
         object_repr=str(plan),
         action_flag=ADDITION,
+    )
+    certification = plan.certification
+    CatalogChange.objects.create(
+        certification=certification,
+        certification_name=certification.name,
+        kind=ChangeKind.FEE,
+        text=f"{certification.name}: the fee changed.",
     )
     client.force_login(alice)
 

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth.models import Group, User
+from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from assessments.models import Attempt, Question
-from catalog.models import Certification, Provider, Skill
+from catalog.models import CatalogChange, Certification, ChangeKind, Provider, Skill
 from conftest import failed_sign_in
 from plans.models import Plan
 from plans.tests.conftest import make_plan
@@ -48,6 +49,7 @@ SITE: dict[str, tuple[str, str]] = {
     "catalog:certification-list": (PUBLIC, "get"),
     "catalog:certification-compare": (PUBLIC, "get"),
     "catalog:certification-detail": (PUBLIC, "get"),
+    "catalog:catalog-changes": (PUBLIC, "get"),
     "assessments:start": (PUBLIC, "get"),
     "assessments:how-we-score": (PUBLIC, "get"),
     "assessments:attempt-create": (PUBLIC, "post"),
@@ -244,6 +246,12 @@ def admin_objects(owned, people):
         "axes_accesslog": AccessLog.objects.first(),
         "axes_accessfailurelog": AccessFailureLog.objects.first(),
         "catalog_certification": owned["certification"],
+        "catalog_catalogchange": CatalogChange.objects.create(
+            certification=owned["certification"],
+            certification_name=owned["certification"].name,
+            kind=ChangeKind.NEW_EXAM,
+            text="Added to the catalog.",
+        ),
         "catalog_provider": Provider.objects.first(),
         "catalog_skill": Skill.objects.first(),
         "assessments_question": Question.objects.first(),
@@ -257,7 +265,10 @@ def admin_url(name: str, objects: dict) -> tuple[str, str | None]:
     if match is None:
         args = {
             "admin:app_list": ["catalog"],
-            "admin:view_on_site": [1, objects["catalog_certification"].pk],
+            "admin:view_on_site": [
+                ContentType.objects.get_for_model(Certification).pk,
+                objects["catalog_certification"].pk,
+            ],
         }.get(name, [])
         return reverse(name, args=args), None
     model, action = match["model"], match["action"]
