@@ -22,9 +22,14 @@ def grant_curator_permissions(apps, schema_editor=None) -> None:
 
     for label in ("catalog", "assessments"):
         config = apps.get_app_config(label)
-        config.models_module = True
-        create_permissions(config, verbosity=0, apps=apps)
-        config.models_module = None
+        # A migration's app configs have no models module, which create_permissions takes to
+        # mean "no models": lend it one for the call and put back what was there.
+        original = getattr(config, "models_module", None)
+        config.models_module = original or True
+        try:
+            create_permissions(config, verbosity=0, apps=apps)
+        finally:
+            config.models_module = original
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

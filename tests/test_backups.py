@@ -13,7 +13,6 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib.admin.models import ADDITION, LogEntry
-from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
@@ -37,10 +36,6 @@ def fill_every_table(client) -> None:
     load_curated_content()
     alice = make_user("alice@example.com")
     curator = make_user("curator@example.com", is_staff=True)
-    # A transactional test's flush may have emptied the permission table (and left the content
-    # types cached): make sure the catalog's permissions exist before using them.
-    ContentType.objects.clear_cache()
-    create_permissions(apps.get_app_config("catalog"), verbosity=0)
     reviewers = Group.objects.create(name="Reviewers")
     reviewers.permissions.add(Permission.objects.get(codename="view_certification"))
     curator.groups.add(reviewers)
