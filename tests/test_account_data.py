@@ -5,7 +5,7 @@ import json
 import pytest
 from axes.models import AccessAttempt
 from django.contrib.auth.models import User
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -91,7 +91,7 @@ def test_import_refuses_an_address_that_has_an_account(alice_with_data, tmp_path
     path = tmp_path / "data.json"
     path.write_text(json.dumps(export_account(alice_with_data)), encoding="utf-8")
 
-    with pytest.raises(Exception, match="already has an account"):
+    with pytest.raises(CommandError, match="already has an account"):
         call_command("import_account_data", str(path), "--email", "alice@example.com")
     assert Plan.objects.count() == 1
 

@@ -17,10 +17,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from assessments.models import Attempt, Question
+from assessments.models import Answer, Attempt, Question
 from catalog.models import CatalogChange, Certification, ChangeKind, Provider, Skill
 from conftest import failed_sign_in
-from plans.models import Plan
+from plans.models import Plan, PlanItem
 from plans.tests.conftest import make_plan
 
 PUBLIC = "public"  # anyone: a page that answers
@@ -318,9 +318,6 @@ def test_each_admin_page_is_staff_only_and_people_are_superusers_only(people, ad
 
 
 def row_counts() -> tuple[int, ...]:
-    from assessments.models import Answer
-    from plans.models import PlanItem
-
     return (
         User.objects.count(),
         Attempt.objects.count(),
