@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
 from django.forms.models import BaseInlineFormSet
 
 from assessments.models import Choice, Question, QuestionKind
-from assessments.sync import check_correct_choices
+from assessments.sync import check_correct_choices, ensure_dont_know_choice
 
 
 class ChoiceFormSet(BaseInlineFormSet):
@@ -35,12 +36,29 @@ class ChoiceInline(admin.TabularInline):
     extra = 0
     fields = ["order", "label", "value", "is_correct"]
 
+    def get_queryset(self, request):
+        # "I don't know" belongs to the site, not to the curator: it is added on save.
+        return super().get_queryset(request).filter(is_dont_know=False)
+
 
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin):
-    list_display = ["key", "kind", "skill", "difficulty", "order", "is_active"]
+    list_display = [
+        "key",
+        "kind",
+        "skill",
+        "level",
+        "difficulty",
+        "answered",
+        "right",
+        "dont_know",
+        "calibrated",
+        "misfit",
+        "order",
+        "is_active",
+    ]
     list_editable = ["order"]
-    list_filter = ["kind", "is_active", "skill", "difficulty"]
+    list_filter = ["kind", "is_active", "skill", "level"]
     list_select_related = ["skill"]
     search_fields = ["key", "text"]
     inlines = [ChoiceInline]
@@ -48,7 +66,8 @@ class QuestionAdmin(admin.ModelAdmin):
     fields = [
         "key",
         "kind",
-        ("skill", "difficulty"),
+        ("skill", "level"),
+        ("difficulty", "discrimination"),
         "context_field",
         "order",
         "text",
@@ -56,6 +75,67 @@ class QuestionAdmin(admin.ModelAdmin):
         "explanation",
         "is_active",
     ]
+
+    readonly_fields = ["statistics"]
+
+    def get_fields(self, request, obj=None):
+        return [*self.fields, "statistics"] if obj is not None else self.fields
+
+    def get_queryset(self, request):
+        answers = "answers"
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                answer_count=Count(answers),
+                right_count=Count(answers, filter=Q(answers__is_correct=True)),
+                dont_know_count=Count(answers, filter=Q(answers__choice__is_dont_know=True)),
+            )
+        )
+
+    @admin.display(description="Answers", ordering="answer_count")
+    def answered(self, question) -> int:
+        return question.answer_count
+
+    @admin.display(description="Right")
+    def right(self, question) -> str:
+        return _share(question.right_count, question.answer_count)
+
+    @admin.display(description="I don't know")
+    def dont_know(self, question) -> str:
+        return _share(question.dont_know_count, question.answer_count)
+
+    @admin.display(description="Calibrated b / a")
+    def calibrated(self, question) -> str:
+        if not question.is_calibrated:
+            return "—"
+        return f"{question.calibrated_difficulty:.2f} / {question.calibrated_discrimination:.2f}"
+
+    @admin.display(description="Statistics")
+    def statistics(self, question) -> str:
+        if not question.is_knowledge_check:
+            return "Only knowledge checks have statistics."
+        answers = question.answer_count
+        text = (
+            f"{answers} answers: {_share(question.right_count, answers)} right, "
+            f"{_share(question.dont_know_count, answers)} “I don't know”. "
+        )
+        if question.is_calibrated:
+            when = f" on {question.calibrated_at:%Y-%m-%d}" if question.calibrated_at else ""
+            text += (
+                f"Calibrated from {question.calibration_responses} answers{when}: difficulty "
+                f"{question.calibrated_difficulty:.2f}, discrimination "
+                f"{question.calibrated_discrimination:.2f}. "
+            )
+        else:
+            text += "Not calibrated yet: the assessment uses the expert-set difficulty. "
+        if question.misfit:
+            text += f"Misfit: {question.misfit}"
+        return text
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        ensure_dont_know_choice(form.instance)
 
     def has_delete_permission(self, request, obj=None) -> bool:
         # Answers point at questions; a question leaves the quiz by being retired instead.
@@ -70,3 +150,7 @@ class QuestionAdmin(admin.ModelAdmin):
     def restore(self, request, queryset):
         changed = queryset.update(is_active=True)
         self.message_user(request, f"{changed} question(s) are back in the quiz.")
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{round(part * 100 / whole)}%" if whole else "—"

@@ -10,18 +10,22 @@ from assessments.scoring import SkillScore
 ROW_HEIGHT = 28
 LABEL_WIDTH = 250
 BAR_WIDTH = 360
+MAX_LEVEL = 5
 
 
 @dataclass(frozen=True)
 class Bar:
     label: str
-    score: int | None
+    level: float | None
+    se: float | None
     y: int
     width: int
+    low_x: int = 0  # the uncertainty whisker: level - se to level + se
+    high_x: int = 0
 
     @property
     def text(self) -> str:
-        return "not assessed" if self.score is None else f"{self.score}/100"
+        return "not assessed" if self.level is None else f"{self.level:.1f} ± {self.se:.1f}"
 
 
 @dataclass(frozen=True)
@@ -40,9 +44,27 @@ class Chart:
         return self.label_width + self.bar_width + 8
 
 
+def _x(level: float) -> int:
+    """Pixels from the bar's start for a level on the 0-5 axis."""
+    return round(min(max(level, 0), MAX_LEVEL) * BAR_WIDTH / MAX_LEVEL)
+
+
 def skill_chart(scores: Mapping[str, SkillScore], skill_names: Mapping[str, str]) -> Chart:
     bars = []
     for row, (slug, name) in enumerate(skill_names.items()):
-        score = scores[slug].score if slug in scores else None
-        bars.append(Bar(name, score, row * ROW_HEIGHT, round((score or 0) * BAR_WIDTH / 100)))
+        score = scores.get(slug)
+        if score is None or score.level is None:
+            bars.append(Bar(name, None, None, row * ROW_HEIGHT, 0))
+            continue
+        bars.append(
+            Bar(
+                name,
+                score.level,
+                score.se,
+                row * ROW_HEIGHT,
+                _x(score.level),
+                low_x=_x(score.level - score.se),
+                high_x=_x(score.level + score.se),
+            )
+        )
     return Chart(tuple(bars), height=len(bars) * ROW_HEIGHT)

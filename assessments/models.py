@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import secrets
 import uuid
 
 from django.conf import settings
@@ -19,6 +20,8 @@ class QuestionKind(models.TextChoices):
 class ContextField(models.TextChoices):
     CLOUD = "cloud", "Employer's cloud"
     ML_YEARS = "ml_years", "Years of ML or data work"
+    DEVELOPER_YEARS = "developer_years", "Years as a developer"
+    # Kept for answers given before the question was retired; nothing reads it any more.
     CLOUD_YEARS = "cloud_years", "Years on a cloud platform"
     PREFERENCE = "preference", "Preferred kind of work"
     HOURS_PER_WEEK = "hours_per_week", "Hours per week"
@@ -26,7 +29,20 @@ class ContextField(models.TextChoices):
 
 
 CONTEXT_SECTION = "context"
-SECTIONS: dict[str, str] = {CONTEXT_SECTION: "About you", **dict(SkillGroup.choices)}
+EXPERIENCE_SECTION = "experience"
+CHECKS_SECTION = "checks"
+SECTIONS: dict[str, str] = {
+    CONTEXT_SECTION: "About you",
+    EXPERIENCE_SECTION: "Your experience",
+    CHECKS_SECTION: "Knowledge checks",
+}
+SECTION_FOR_KIND = {
+    "context": CONTEXT_SECTION,
+    "self_rating": EXPERIENCE_SECTION,
+    "knowledge": CHECKS_SECTION,
+}
+SKILL_GROUPS = dict(SkillGroup.choices)
+DONT_KNOW_LABEL = "I don't know"
 
 
 class QuestionQuerySet(models.QuerySet):
@@ -44,12 +60,34 @@ class Question(models.Model):
     skill = models.ForeignKey(
         Skill, on_delete=models.PROTECT, null=True, blank=True, related_name="questions"
     )
-    difficulty = models.PositiveSmallIntegerField(
+    level = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
-        validators=[MinValueValidator(1), MaxValueValidator(3)],
-        help_text="Knowledge checks only: 1 easy, 2 medium, 3 hard.",
+        validators=[MinValueValidator(2), MaxValueValidator(5)],
+        help_text="Knowledge checks only: the level (2-5) the check was written for.",
     )
+    difficulty = models.FloatField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5.5)],
+        help_text=(
+            "Knowledge checks only, set by an expert: the level (1-5.5) at which a person "
+            "answers correctly half the time."
+        ),
+    )
+    discrimination = models.FloatField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0.1), MaxValueValidator(6)],
+        help_text="Knowledge checks only: how sharply the check separates levels; "
+        "empty means the bank's default.",
+    )
+    # Written by `manage.py calibrate_items` from real answers; never by the data file.
+    calibrated_difficulty = models.FloatField(null=True, blank=True, editable=False)
+    calibrated_discrimination = models.FloatField(null=True, blank=True, editable=False)
+    calibration_responses = models.PositiveIntegerField(default=0, editable=False)
+    calibrated_at = models.DateTimeField(null=True, blank=True, editable=False)
+    misfit = models.CharField(max_length=300, blank=True, editable=False)
     order = models.PositiveIntegerField(default=0)
     text = models.TextField()
     help = models.CharField(max_length=300, blank=True)
@@ -68,11 +106,15 @@ class Question(models.Model):
 
     @property
     def section(self) -> str:
-        return self.skill.group if self.skill_id else CONTEXT_SECTION
+        return SECTION_FOR_KIND[self.kind]
 
     @property
     def is_knowledge_check(self) -> bool:
         return self.kind == QuestionKind.KNOWLEDGE
+
+    @property
+    def is_calibrated(self) -> bool:
+        return self.calibrated_difficulty is not None
 
 
 class Choice(models.Model):
@@ -80,6 +122,8 @@ class Choice(models.Model):
     label = models.CharField(max_length=400)
     value = models.CharField(max_length=40, blank=True)
     is_correct = models.BooleanField(default=False)
+    # Every knowledge check ends with "I don't know": the honest answer, scored as not known.
+    is_dont_know = models.BooleanField(default=False, editable=False)
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -87,6 +131,10 @@ class Choice(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+
+def new_choice_seed() -> int:
+    return secrets.randbits(31)
 
 
 class AttemptQuerySet(models.QuerySet):
@@ -109,6 +157,8 @@ class Attempt(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Orders each knowledge check's choices for this attempt: shuffled, but stable on reload.
+    choice_seed = models.PositiveIntegerField(default=new_choice_seed, editable=False)
 
     objects = AttemptQuerySet.as_manager()
 
@@ -143,3 +193,7 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question.key}: {self.choice.label}"
+
+    @property
+    def is_dont_know(self) -> bool:
+        return self.choice.is_dont_know

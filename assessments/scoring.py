@@ -3,24 +3,25 @@
 Plain Python on purpose: no Django, no database. Every function takes frozen dataclasses
 and returns new ones, so the same inputs always give the same output.
 
-Skill scores (0-100)
---------------------
-* Self-rating r (1-5) becomes ``(r - 1) * 25``: 1 -> 0, 2 -> 25, 3 -> 50, 4 -> 75, 5 -> 100.
-* Knowledge checks become ``sum(difficulty of correct answers) / sum(difficulty of all answered)
-  * 100``, difficulty being 1 (easy), 2 (medium) or 3 (hard); a hard question counts three
-  times an easy one.
-* Both present: ``0.4 * self + 0.6 * knowledge``. When they disagree by 40 points or more the
-  self-rating is marked "overrated" (self higher) or "underrated" (self lower) and the score
-  leans on the checks instead: ``0.15 * self + 0.85 * knowledge``.
-* Only one present: that one. Neither: ``None`` (not assessed).
-* Arithmetic is exact (fractions) and the result is rounded half up to an integer.
+Skill levels
+------------
+Each skill is measured as a level on the 1-5 scale, with its uncertainty, by the adaptive test
+in ``assessments.adaptive`` (a 2PL item-response model; its docstring has the formulas): the
+self-rating is the prior, the knowledge checks move it, "I don't know" counts as not known.
+For the readiness arithmetic a level becomes points: ``score = (level - 1) * 25``, so level 1
+is 0 and level 5 is 100. A self-rating with no checks gives the rated level itself.
+
+When the checks move the estimate ``CALIBRATION_LEVELS`` or more away from the self-rating,
+the self-rating is marked "overrated" (estimate lower) or "underrated" (estimate higher).
+A skill with neither a rating nor a check is not assessed (``None``).
 
 Readiness for one certification (0-100)
 ---------------------------------------
 1. Exam share of a skill: each domain's weight (percent of the exam; the midpoint of a
    published range) is split evenly among the skills it exercises, then normalised so the
    domain weights add up to 100. Unknown weights (0) give no share.
-2. Only skills with a required level are scored. Target = ``level * 20``.
+2. Only skills with a required level above 1 are scored. Target = ``(level - 1) * 25``, the
+   points of that level, so a person at the required level has no gap.
    Importance = ``exam share + 5 * level``, so a skill that fills a third of the exam counts
    far more than one merely listed, but a listed skill with no published share still counts.
 3. Coverage of a skill = ``min(score / target, 1)``; an unassessed skill covers 0.
@@ -28,7 +29,9 @@ Readiness for one certification (0-100)
 4. Context adjustments, each reported with its number:
    * employer cloud: +10 when the exam's platform is the employer's cloud; -8 when the exam is
      about another cloud platform than the employer's; +5 for a vendor-neutral exam when the
-     employer has no cloud platform;
+     employer has no cloud platform (none, or its own servers); nothing either way when the
+     employer uses several clouds. With the goal of moving to another cloud, the employer's
+     cloud gets no bonus and every other cloud platform's exam gets +4 instead;
    * experience: -4 per year of ML experience short of the exam's recommendation, at most -12;
    * focus: +6 when the exam's focus matches the preferred kind of work (deep learning,
      classical ML, generative AI) or the goal (moving into MLOps, generative AI); +3 for a
@@ -43,13 +46,15 @@ Readiness for one certification (0-100)
      3 years or more             -16           0          +4
      ==========================  ============  =========  =========================
 
+     A developer of ``DEVELOPER_YEARS_FOR_SOME_EXPERIENCE`` years or more who is new to ML
+     takes the middle row.
      Foundational exams have low targets, so experienced people cover them fully; the
      penalty keeps them from outranking an exam at their own level.
 5. Readiness = skill readiness + adjustments, clamped to 0-100.
 
 The reasons list the skill readiness and every adjustment, so the listed numbers add up to
 the readiness (a clamp is reported too). They also name up to two strengths (a skill at or
-above its target and at least 70) and the biggest gap (most importance left uncovered).
+above its target and at least level 4) and the biggest gap (most importance left uncovered).
 Gaps follow the taxonomy order (maths, programming, ML, production and platforms), so
 foundations come first.
 
@@ -77,16 +82,20 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
-SELF_WEIGHT = Fraction(2, 5)
-CALIBRATED_SELF_WEIGHT = Fraction(3, 20)
-DISAGREEMENT_POINTS = 40
+from assessments import adaptive
+
+CALIBRATION_LEVELS = 0.75
 
 POINTS_PER_REQUIRED_LEVEL = 5
-TARGET_POINTS_PER_LEVEL = 20
+POINTS_PER_LEVEL = 25
 
 EMPLOYER_CLOUD_BONUS = 10
 OTHER_CLOUD_PENALTY = 8
 NEUTRAL_WITHOUT_CLOUD_BONUS = 5
+SWITCH_CLOUD_BONUS = 4
+SWITCH_CLOUD_GOAL = "switch-cloud"
+WITHOUT_CLOUD = {"none", "on-premises"}
+DEVELOPER_YEARS_FOR_SOME_EXPERIENCE = 3
 PENALTY_PER_MISSING_YEAR = 4
 MAX_EXPERIENCE_PENALTY = 12
 FOCUS_BONUS = 6
@@ -103,7 +112,7 @@ LEVEL_FIT_POINTS = (
 )
 
 STAND_IN_TOP_N = 5
-STRONG_SCORE = 70
+STRONG_SCORE = 75  # level 4
 MAX_STRENGTH_REASONS = 2
 CHANGE_STEP = 5
 
@@ -141,8 +150,11 @@ class CheckResult:
     """One answered knowledge check."""
 
     skill: str
-    difficulty: int  # 1 easy, 2 medium, 3 hard
+    difficulty: float  # the level at which half the people answer it correctly
     correct: bool
+    discrimination: float = adaptive.DEFAULT_DISCRIMINATION
+    dont_know: bool = False
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -161,24 +173,36 @@ class SkillScore:
     checks_correct: int
     checks_total: int
     calibration: str  # "" | "overrated" | "underrated"
+    level: float | None = None  # 1-5
+    se: float | None = None  # the level's standard error
+    dont_know: int = 0  # checks answered "I don't know"
+
+    @property
+    def described_level(self) -> str:
+        if self.level is None:
+            return "not assessed"
+        return f"level {self.level:.1f} ± {self.se:.1f}"
 
 
 def round_half_up(value: Fraction) -> int:
     return math.floor(value + Fraction(1, 2))
 
 
-def self_rating_points(rating: int) -> int:
-    if not 1 <= rating <= 5:
-        raise ValueError(f"self-rating must be 1..5, got {rating!r}")
-    return (rating - 1) * 25
+def level_points(level: float) -> int:
+    """A level on the 1-5 scale as points on the 0-100 scale the readiness uses."""
+    return round_half_up((Fraction(level) - 1) * POINTS_PER_LEVEL)
+
+
+def points_level(points: int) -> float:
+    return 1 + points / POINTS_PER_LEVEL
 
 
 def score_skills(evidence: Evidence, skills: Sequence[str]) -> dict[str, SkillScore]:
     """Score every skill in ``skills`` (in that order) from one attempt's evidence."""
     checks_by_skill: dict[str, list[CheckResult]] = {skill: [] for skill in skills}
     for check in evidence.checks:
-        if check.difficulty not in (1, 2, 3):
-            raise ValueError(f"check difficulty must be 1, 2 or 3, got {check.difficulty!r}")
+        if not adaptive.MIN_LEVEL - 0.5 <= check.difficulty <= adaptive.MAX_LEVEL + 0.5:
+            raise ValueError(f"check difficulty must be a level 0.5-5.5, got {check.difficulty!r}")
         if check.skill in checks_by_skill:
             checks_by_skill[check.skill].append(check)
     return {
@@ -187,37 +211,40 @@ def score_skills(evidence: Evidence, skills: Sequence[str]) -> dict[str, SkillSc
     }
 
 
+def responses(checks: Sequence[CheckResult]) -> list[adaptive.Response]:
+    return [
+        adaptive.Response(
+            adaptive.Item(check.key, check.skill, check.difficulty, check.discrimination),
+            check.correct and not check.dont_know,
+        )
+        for check in checks
+    ]
+
+
 def _score_one_skill(
     skill: str, self_rating: int | None, checks: Sequence[CheckResult]
 ) -> SkillScore:
-    self_points = None if self_rating is None else self_rating_points(self_rating)
-    knowledge = None
-    if checks:
-        answered_weight = sum(check.difficulty for check in checks)
-        correct_weight = sum(check.difficulty for check in checks if check.correct)
-        knowledge = Fraction(correct_weight * 100, answered_weight)
-
+    correct = sum(1 for check in checks if check.correct and not check.dont_know)
+    dont_know = sum(1 for check in checks if check.dont_know)
+    if self_rating is None and not checks:
+        return SkillScore(skill, None, None, 0, 0, "")
+    found = adaptive.estimate(self_rating, responses(checks))
     calibration = ""
-    if self_points is None and knowledge is None:
-        score = None
-    elif knowledge is None:
-        score = self_points
-    elif self_points is None:
-        score = round_half_up(knowledge)
-    else:
-        self_weight = SELF_WEIGHT
-        if abs(self_points - knowledge) >= DISAGREEMENT_POINTS:
-            calibration = "overrated" if self_points > knowledge else "underrated"
-            self_weight = CALIBRATED_SELF_WEIGHT
-        score = round_half_up(self_weight * self_points + (1 - self_weight) * knowledge)
-
+    if self_rating is not None and checks:
+        if found.level <= self_rating - CALIBRATION_LEVELS:
+            calibration = "overrated"
+        elif found.level >= self_rating + CALIBRATION_LEVELS:
+            calibration = "underrated"
     return SkillScore(
         skill=skill,
-        score=score,
+        score=level_points(found.level),
         self_rating=self_rating,
-        checks_correct=sum(1 for check in checks if check.correct),
+        checks_correct=correct,
         checks_total=len(checks),
         calibration=calibration,
+        level=round(found.level, 2),
+        se=round(found.se, 2),
+        dont_know=dont_know,
     )
 
 
@@ -226,9 +253,9 @@ def _score_one_skill(
 
 @dataclass(frozen=True)
 class Context:
-    cloud: str = "none"  # gcp | aws | azure | databricks | none
+    cloud: str = "none"  # a CLOUD_PLATFORMS key | several | on-premises | none
     ml_years: float = 0
-    cloud_years: float = 0
+    developer_years: float = 0
     preference: str = "both"  # deep-learning | classical-ml | both | generative-ai
     hours_per_week: int | None = None
     goal: str = ""
@@ -251,7 +278,7 @@ class CertProfile:
     is_current: bool  # active, beta or retiring; False for retired/closed
     successor_slugs: tuple[str, ...]
     recommended_years: float | None
-    required_levels: Mapping[str, int]  # skill -> 1..5; target score = level * 20
+    required_levels: Mapping[str, int]  # skill -> 1..5; target score = (level - 1) * 25
     domains: tuple[DomainShare, ...]
     # A beta exam can be sat, so it is ranked like an active one; the pages say it is a beta.
     is_beta: bool = False
@@ -262,11 +289,14 @@ class Gap:
     skill: str
     skill_name: str
     score: int  # the person's score (0 when not assessed)
-    target: int  # required level * 20
+    target: int  # (required level - 1) * 25
     exam_share: int  # % of this exam that exercises the skill (rounded)
 
     def describe(self) -> str:
-        text = f"{self.skill_name} {self.score}/100 (needs {self.target})"
+        text = (
+            f"{self.skill_name} level {points_level(self.score):.1f} "
+            f"(needs level {points_level(self.target):g})"
+        )
         if self.exam_share > 0:
             text += f" — about {self.exam_share}% of this exam"
         return text
@@ -322,7 +352,7 @@ def readiness(
     strengths: list[tuple[Fraction, int, str]] = []
     biggest_gap: tuple[Fraction, Gap] | None = None
     for skill, level in cert.required_levels.items():
-        target = level * TARGET_POINTS_PER_LEVEL
+        target = (level - 1) * POINTS_PER_LEVEL
         if target <= 0:
             continue
         share = shares.get(skill, Fraction(0))
@@ -341,9 +371,11 @@ def readiness(
         elif score >= STRONG_SCORE:
             strengths.append((importance, taxonomy_position.get(skill, len(skill_names)), skill))
 
-    skill_readiness = (
-        round_half_up(weighted_coverage / total_importance * 100) if total_importance else 0
-    )
+    if total_importance:
+        skill_readiness = round_half_up(weighted_coverage / total_importance * 100)
+    else:
+        # Every listed skill at level 1 asks for nothing; no list at all tells us nothing.
+        skill_readiness = 100 if cert.required_levels else 0
     reasons = [
         f"Your skills cover {skill_readiness}/100 of what this exam expects, "
         "each skill weighted by how much of the exam uses it"
@@ -391,9 +423,15 @@ def _strength_reason(
     score = _score_or_zero(scores, skill)
     share = round_half_up(shares.get(skill, Fraction(0)))
     if share > 0:
-        return f"Strong in {name} ({score}/100), which is about {share}% of this exam"
-    target = cert.required_levels[skill] * TARGET_POINTS_PER_LEVEL
-    return f"Strong in {name} ({score}/100), above the {target} this exam expects"
+        return (
+            f"Strong in {name} (level {points_level(score):.1f}), "
+            f"which is about {share}% of this exam"
+        )
+    required = cert.required_levels[skill]
+    return (
+        f"Strong in {name} (level {points_level(score):.1f}), "
+        f"above the level {required} this exam expects"
+    )
 
 
 def _context_adjustments(context: Context, cert: CertProfile) -> list[_Adjustment]:
@@ -409,6 +447,8 @@ def _context_adjustments(context: Context, cert: CertProfile) -> list[_Adjustmen
 def _cloud_adjustment(context: Context, cert: CertProfile) -> _Adjustment | None:
     exam_cloud = CLOUD_PLATFORMS.get(cert.platform)
     employer_cloud = CLOUD_PLATFORMS.get(context.cloud)
+    if context.goal == SWITCH_CLOUD_GOAL and exam_cloud is not None:
+        return _switch_cloud_adjustment(exam_cloud, employer_cloud)
     if exam_cloud is not None and cert.platform == context.cloud:
         return _Adjustment(
             EMPLOYER_CLOUD_BONUS,
@@ -419,12 +459,23 @@ def _cloud_adjustment(context: Context, cert: CertProfile) -> _Adjustment | None
             -OTHER_CLOUD_PENALTY,
             f"this exam is about {exam_cloud}, but your employer runs on {employer_cloud}",
         )
-    if cert.platform == "neutral" and employer_cloud is None:
+    if cert.platform == "neutral" and context.cloud in WITHOUT_CLOUD:
         return _Adjustment(
             NEUTRAL_WITHOUT_CLOUD_BONUS,
             "this exam is vendor-neutral and your employer has no cloud platform",
         )
     return None
+
+
+def _switch_cloud_adjustment(
+    exam_cloud: str | None, employer_cloud: str | None
+) -> _Adjustment | None:
+    """Someone leaving their employer's cloud is not held to it, nor pushed back towards it."""
+    if exam_cloud is None or exam_cloud == employer_cloud:
+        return None
+    return _Adjustment(
+        SWITCH_CLOUD_BONUS, f"it is about {exam_cloud}, and you want to work on a new cloud"
+    )
 
 
 def _experience_adjustment(context: Context, cert: CertProfile) -> _Adjustment | None:
@@ -461,7 +512,9 @@ def _focus_adjustment(context: Context, cert: CertProfile) -> _Adjustment | None
 
 def _level_adjustment(context: Context, cert: CertProfile) -> _Adjustment | None:
     if context.ml_years <= NEW_TO_ML_MAX_YEARS:
-        band = 0
+        # Years of building software count for something: a seasoned developer new to ML
+        # is ready for an associate exam sooner than a newcomer to both.
+        band = 1 if context.developer_years >= DEVELOPER_YEARS_FOR_SOME_EXPERIENCE else 0
     elif context.ml_years < EXPERIENCED_MIN_YEARS:
         band = 1
     else:
@@ -477,12 +530,14 @@ def _level_adjustment(context: Context, cert: CertProfile) -> _Adjustment | None
         experience = "no ML experience yet"
     else:
         experience = f"{_years(context.ml_years)} of ML experience"
+    if context.ml_years <= NEW_TO_ML_MAX_YEARS and band == 1:
+        experience = f"{_years(context.developer_years)} as a developer and {experience}"
     if points > 0:
         why = f"{article} {cert.level} exam fits someone with {experience}"
     elif level_step > band:
         why = f"{article} {cert.level} exam is a big step with {experience}"
     else:
-        why = f"{article} {cert.level} exam is below your {experience}"
+        why = f"{article} {cert.level} exam is below your experience ({experience})"
     return _Adjustment(points, why)
 
 
@@ -551,8 +606,8 @@ class RankingChange:
 
     def describe(self) -> str:
         return (
-            f"raise {self.skill_name} from {self.from_score} to {self.to_score}/100 "
-            "and this moves to #1"
+            f"raise {self.skill_name} from level {points_level(self.from_score):.1f} "
+            f"to {points_level(self.to_score):.1f} and this moves to #1"
         )
 
 

@@ -5,6 +5,8 @@ that `assessments.scoring` works on, and keeping anonymous attempts across sign-
 
 from __future__ import annotations
 
+import random
+from collections.abc import Iterable
 from dataclasses import dataclass
 from uuid import UUID
 
@@ -12,8 +14,18 @@ from django.db import models, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
-from assessments import scoring
-from assessments.models import SECTIONS, Answer, Attempt, Choice, ContextField, Question
+from assessments import adaptive, scoring
+from assessments.models import (
+    CHECKS_SECTION,
+    SECTIONS,
+    SKILL_GROUPS,
+    Answer,
+    Attempt,
+    Choice,
+    ContextField,
+    Question,
+    QuestionKind,
+)
 from catalog.models import Certification, ExamDomain, Skill
 
 SESSION_KEY = "assessment_attempts"
@@ -85,7 +97,11 @@ def parse_choice(question: Question, raw_choice: str | None) -> Choice:
 
 
 def save_answer(attempt: Attempt, question: Question, choice: Choice) -> bool:
-    """Save or change an answer; returns whether anything changed (a repeat is a no-op)."""
+    """Save or change an answer; returns whether anything changed (a repeat is a no-op).
+
+    A knowledge check is answered once, when the adaptive test asks it: changing it afterwards
+    would let a person try every choice, and answering one it did not ask would skip the test.
+    """
     if attempt.is_finished:
         raise AnswerRejected(
             "This assessment is finished, so its answers can no longer change.", status=409
@@ -93,20 +109,37 @@ def save_answer(attempt: Attempt, question: Question, choice: Choice) -> bool:
     if choice.question_id != question.pk:
         raise AnswerRejected("That answer does not belong to this question.")
     with transaction.atomic():
-        answer, created = Answer.objects.select_for_update().get_or_create(
-            attempt=attempt,
-            question=question,
-            defaults={"choice": choice, "is_correct": choice.is_correct},
-        )
-        if created:
+        # Answers to one attempt are saved one at a time, so two tabs cannot both answer
+        # the check that was pending.
+        Attempt.objects.select_for_update().filter(pk=attempt.pk).first()
+        answer = Answer.objects.filter(attempt=attempt, question=question).first()
+        if answer is not None and answer.choice_id == choice.pk:
+            return False
+        if question.is_knowledge_check:
+            _check_may_be_answered(attempt, question, answer)
+        if answer is None:
+            Answer.objects.create(
+                attempt=attempt, question=question, choice=choice, is_correct=choice.is_correct
+            )
             Attempt.objects.filter(pk=attempt.pk).update(updated_at=timezone.now())
             return True
-        if answer.choice_id == choice.pk:
-            return False
         answer.choice = choice
         answer.is_correct = choice.is_correct
         answer.save(update_fields=["choice", "is_correct", "answered_at"])
     return True
+
+
+def _check_may_be_answered(attempt: Attempt, question: Question, answer: Answer | None) -> None:
+    if answer is not None:
+        raise AnswerRejected(
+            "A knowledge check's answer cannot be changed once given; the next check is waiting.",
+            status=409,
+        )
+    if pending_check(attempt, active_questions()) != question:
+        raise AnswerRejected(
+            "That check is not the one the assessment is asking now; here is the current one.",
+            status=409,
+        )
 
 
 def finish_attempt(attempt: Attempt) -> None:
@@ -115,13 +148,14 @@ def finish_attempt(attempt: Attempt) -> None:
         attempt.save(update_fields=["finished_at", "updated_at"])
 
 
-# --- Sections and progress ---------------------------------------------------------------
+# --- Sections, the adaptive checks and progress ------------------------------------------
 
 
 @dataclass(frozen=True)
 class Progress:
     answered: int
-    total: int
+    total: int  # the most questions this person can still be asked, answered ones included
+    done: bool = False  # every question the assessment will ask has been answered
 
     @property
     def percent(self) -> int:
@@ -143,19 +177,125 @@ def questions_by_section(questions: list[Question]) -> dict[str, list[Question]]
     return {slug: items for slug, items in sections.items() if items}
 
 
+def grouped_by_skill_group(questions: list[Question]) -> list[tuple[str, list[Question]]]:
+    """Self-ratings under the headings of their skill groups, in taxonomy order."""
+    groups: dict[str, list[Question]] = {}
+    for question in questions:
+        group = question.skill.group if question.skill_id else ""
+        groups.setdefault(group, []).append(question)
+    return [(SKILL_GROUPS.get(group, "Other"), items) for group, items in groups.items()]
+
+
 def answers_by_question(attempt: Attempt) -> dict[int, Answer]:
     answers = attempt.answers.select_related("question__skill", "choice")
     return {answer.question_id: answer for answer in answers}
 
 
-def progress(questions: list[Question], answers: dict[int, Answer]) -> Progress:
-    return Progress(sum(1 for q in questions if q.pk in answers), len(questions))
+def order_choices(question: Question, attempt: Attempt) -> list[Choice]:
+    """A knowledge check's choices shuffled for this attempt, "I don't know" last; others as
+    written (a scale reads in order)."""
+    choices = list(question.choices.all())
+    if not question.is_knowledge_check:
+        return choices
+    written = [choice for choice in choices if not choice.is_dont_know]
+    random.Random(f"{attempt.choice_seed}-{question.pk}").shuffle(written)
+    return written + [choice for choice in choices if choice.is_dont_know]
+
+
+def check_item(question: Question) -> adaptive.Item:
+    """The check as the model sees it: calibrated parameters once it has them."""
+    if question.is_calibrated:
+        difficulty = question.calibrated_difficulty
+        discrimination = question.calibrated_discrimination
+    else:
+        difficulty = question.difficulty
+        discrimination = question.discrimination or adaptive.DEFAULT_DISCRIMINATION
+    return adaptive.Item(question.key, question.skill.slug, difficulty, discrimination)
+
+
+def checks_allowed(questions: Iterable[Question]) -> int:
+    other = sum(1 for question in questions if not question.is_knowledge_check)
+    return adaptive.checks_allowed(other)
+
+
+@dataclass(frozen=True)
+class Length:
+    """How long the assessment is: its fixed questions and the most checks it asks."""
+
+    context: int
+    ratings: int
+    checks: int
+
+    @property
+    def total(self) -> int:
+        return self.context + self.ratings + self.checks
+
+
+def assessment_length(questions: list[Question]) -> Length:
+    kinds = [question.kind for question in questions]
+    checks = min(kinds.count(QuestionKind.KNOWLEDGE), checks_allowed(questions))
+    return Length(kinds.count(QuestionKind.CONTEXT), kinds.count(QuestionKind.SELF_RATING), checks)
+
+
+def pending_check(
+    attempt: Attempt, questions: list[Question], answers: dict[int, Answer] | None = None
+) -> Question | None:
+    """The knowledge check the adaptive test asks next, or None when the checks are done."""
+    if answers is None:
+        answers = answers_by_question(attempt)
+    skills = taxonomy_order(questions)
+    ratings: dict[str, int | None] = {}
+    responses: dict[str, list[adaptive.Response]] = {}
+    bank: dict[str, list[adaptive.Item]] = {}
+    by_key: dict[str, Question] = {}
+    for question in questions:
+        if not question.skill_id:
+            continue
+        slug = question.skill.slug
+        answer = answers.get(question.pk)
+        if question.kind == QuestionKind.SELF_RATING and answer is not None:
+            ratings[slug] = int(answer.choice.value)
+        elif question.is_knowledge_check and question.difficulty is not None:
+            item = check_item(question)
+            by_key[item.key] = question
+            if answer is None:
+                bank.setdefault(slug, []).append(item)
+            else:
+                responses.setdefault(slug, []).append(
+                    adaptive.Response(item, answer.is_correct and not answer.is_dont_know)
+                )
+    for slug, given in responses.items():
+        bank.setdefault(slug, []).extend(response.item for response in given)
+    item = adaptive.next_check(
+        skills, ratings, responses, bank, checks_allowed(questions), seed=attempt.choice_seed
+    )
+    return by_key[item.key] if item is not None else None
+
+
+def taxonomy_order(questions: Iterable[Question]) -> list[str]:
+    """The slugs of the skills these questions measure, in the taxonomy's order."""
+    skills = {question.skill for question in questions if question.skill_id}
+    return [skill.slug for skill in sorted(skills, key=lambda skill: (skill.order, skill.name))]
+
+
+def progress(
+    questions: list[Question], answers: dict[int, Answer], pending: Question | None
+) -> Progress:
+    other = [question for question in questions if not question.is_knowledge_check]
+    answered_other = sum(1 for question in other if question.pk in answers)
+    asked_checks = sum(1 for q in questions if q.is_knowledge_check and q.pk in answers)
+    answered = answered_other + asked_checks
+    if pending is None and answered_other == len(other):
+        return Progress(answered, answered, done=True)
+    return Progress(answered, len(other) + checks_allowed(questions))
 
 
 def first_unanswered_section(
     sections: dict[str, list[Question]], answers: dict[int, Answer]
 ) -> str:
     for slug, questions in sections.items():
+        if slug == CHECKS_SECTION:
+            return slug
         if any(question.pk not in answers for question in questions):
             return slug
     return list(sections)[-1]
@@ -215,10 +355,16 @@ def evidence_and_context(answers: list[Answer]) -> tuple[scoring.Evidence, scori
         question = answer.question
         if question.kind == "self_rating" and question.skill_id:
             ratings[question.skill.slug] = int(answer.choice.value)
-        elif question.kind == "knowledge" and question.skill_id:
+        elif question.kind == "knowledge" and question.skill_id and question.difficulty:
+            item = check_item(question)
             checks.append(
                 scoring.CheckResult(
-                    question.skill.slug, question.difficulty or 1, answer.is_correct
+                    item.skill,
+                    item.difficulty,
+                    answer.is_correct,
+                    discrimination=item.discrimination,
+                    dont_know=answer.is_dont_know,
+                    key=item.key,
                 )
             )
         elif question.kind == "context":
@@ -237,7 +383,7 @@ def _context(values: dict[str, str]) -> scoring.Context:
     return scoring.Context(
         cloud=values.get(ContextField.CLOUD, "none"),
         ml_years=number(ContextField.ML_YEARS),
-        cloud_years=number(ContextField.CLOUD_YEARS),
+        developer_years=number(ContextField.DEVELOPER_YEARS),
         preference=values.get(ContextField.PREFERENCE, "both"),
         hours_per_week=int(hours) if hours and hours.isdigit() else None,
         goal=values.get(ContextField.GOAL, ""),
@@ -331,14 +477,14 @@ def previous_finished_attempt(attempt: Attempt) -> Attempt | None:
 @dataclass(frozen=True)
 class Movement:
     skill_name: str
-    before: int | None
-    after: int | None
+    before: float | None  # levels
+    after: float | None
 
     @property
-    def change(self) -> int | None:
+    def change(self) -> float | None:
         if self.before is None or self.after is None:
             return None
-        return self.after - self.before
+        return round(self.after - self.before, 1)
 
     @property
     def describe_change(self) -> str:
@@ -346,14 +492,14 @@ class Movement:
             return "—"
         if self.change == 0:
             return "no change"
-        return f"up {self.change}" if self.change > 0 else f"down {-self.change}"
+        return f"up {self.change:.1f}" if self.change > 0 else f"down {-self.change:.1f}"
 
 
 def score_movements(previous: Attempt, current: Outcome, catalog: Catalog) -> list[Movement]:
     """How each skill score moved since the person's previous finished assessment."""
     before = outcome(attempt_answers(previous), catalog, with_changes=False).scores
     return [
-        Movement(name, before[slug].score, current.scores[slug].score)
+        Movement(name, before[slug].level, current.scores[slug].level)
         for slug, name in catalog.skill_names.items()
-        if before[slug].score is not None or current.scores[slug].score is not None
+        if before[slug].level is not None or current.scores[slug].level is not None
     ]

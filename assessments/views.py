@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
 
-from assessments import services
+from assessments import adaptive, services
 from assessments.charts import skill_chart
-from assessments.models import SECTIONS, Attempt, Question
+from assessments.models import CHECKS_SECTION, SECTIONS, Attempt, Question
 from certguide.lib.htmx import out_of_band, wants_fragment
 from certguide.lib.http import personal
 from certguide.throttling import limit_posts
@@ -35,17 +35,25 @@ def _section_context(attempt: Attempt, section: str | None = None) -> dict:
     answers = services.answers_by_question(attempt)
     section = section or services.first_unanswered_section(sections, answers)
     index, slugs = _locate_section(sections, section)
-    for question in sections[section]:
+    pending = services.pending_check(attempt, questions, answers)
+    shown = [pending] if section == CHECKS_SECTION and pending else []
+    if section != CHECKS_SECTION:
+        shown = sections[section]
+    for question in shown:
         question.current_answer = answers.get(question.pk)
+        question.ordered_choices = services.order_choices(question, attempt)
     return {
         "attempt": attempt,
         "section": section,
         "section_title": SECTIONS[section],
         "section_number": index + 1,
         "sections": [(slug, SECTIONS[slug]) for slug in slugs],
-        "questions": sections[section],
+        "questions": shown,
+        "question_groups": services.grouped_by_skill_group(shown),
+        "pending": pending,
+        "checks_asked": sum(1 for q in questions if q.is_knowledge_check and q.pk in answers),
         "answers": answers,
-        "progress": services.progress(questions, answers),
+        "progress": services.progress(questions, answers, pending),
         "next_section": slugs[index + 1] if index + 1 < len(slugs) else None,
         "previous_section": slugs[index - 1] if index > 0 else None,
         "live": services.outcome(
@@ -60,9 +68,10 @@ def _section_context(attempt: Attempt, section: str | None = None) -> dict:
 @login_not_required
 @personal
 def start(request: HttpRequest) -> HttpResponse:
+    questions = services.active_questions()
     context = {
         "unfinished": services.unfinished_attempt(request),
-        "question_count": Question.objects.active().count(),
+        "length": services.assessment_length(questions),
     }
     return render(request, "assessments/start.html", context)
 
@@ -104,13 +113,15 @@ def section(request: HttpRequest, public_id, section: str) -> HttpResponse:
 
 def _save_section(request: HttpRequest, attempt: Attempt, section: str) -> HttpResponse:
     """Without JavaScript: save every answer given on the section's form, then move on."""
-    sections = services.questions_by_section(services.active_questions())
+    questions = services.active_questions()
+    sections = services.questions_by_section(questions)
     index, slugs = _locate_section(sections, section)
     errors = []
-    for question in sections[section]:
+    posted = [question for question in sections[section] if f"q{question.pk}" in request.POST]
+    if section == CHECKS_SECTION and not posted and "finish" not in request.POST:
+        errors.append("Choose an answer, or “I don't know”, then press Answer.")
+    for question in posted:
         raw_choice = request.POST.get(f"q{question.pk}")
-        if raw_choice is None:
-            continue
         try:
             services.save_answer(attempt, question, services.parse_choice(question, raw_choice))
         except services.AnswerRejected as rejected:
@@ -127,6 +138,8 @@ def _save_section(request: HttpRequest, attempt: Attempt, section: str) -> HttpR
     if "finish" in request.POST:
         services.finish_attempt(attempt)
         return redirect("assessments:results", attempt.public_id)
+    if section == CHECKS_SECTION:
+        return redirect("assessments:section", attempt.public_id, section)
     next_section = slugs[index + 1] if index + 1 < len(slugs) else section
     return redirect("assessments:section", attempt.public_id, next_section)
 
@@ -146,18 +159,30 @@ def answer(request: HttpRequest, public_id) -> HttpResponse:
     try:
         services.save_answer(attempt, question, services.parse_choice(question, raw_choice))
     except services.AnswerRejected as rejected:
-        return _rejected(request, attempt, rejected.message, rejected.status)
+        response = _rejected(request, attempt, rejected.message, rejected.status)
+        if question.is_knowledge_check and wants_fragment(request) and not attempt.is_finished:
+            # Show the check that is really pending (another tab may have answered this one).
+            context = _section_context(attempt, CHECKS_SECTION)
+            template = "assessments/attempt_section.html"
+            slot = out_of_band(template, "check-slot", context, request)
+            response.content += slot.encode()
+        return response
 
     if not wants_fragment(request):
         url = reverse("assessments:section", args=[attempt.public_id, question.section])
         return redirect(f"{url}#question-{question.pk}")
     context = _section_context(attempt, question.section)
-    answered = next(q for q in context["questions"] if q.pk == question.pk)
     template = "assessments/attempt_section.html"
-    return HttpResponse(
-        render_to_string(
+    if question.is_knowledge_check:
+        # The answered check gives way to the next one (or to the end of the checks).
+        swapped = render_to_string(f"{template}#check-slot", context, request=request)
+    else:
+        answered = next(q for q in context["questions"] if q.pk == question.pk)
+        swapped = render_to_string(
             f"{template}#assessment-question", {**context, "question": answered}, request=request
         )
+    return HttpResponse(
+        swapped
         + out_of_band(template, "assessment-progress", context, request)
         + out_of_band(template, "recommendation-panel", context, request)
     )
@@ -218,4 +243,8 @@ def results(request: HttpRequest, public_id) -> HttpResponse:
 @require_GET
 @login_not_required
 def how_we_score(request: HttpRequest) -> HttpResponse:
-    return render(request, "assessments/how_we_score.html")
+    context = {
+        "max_checks": adaptive.MAX_CHECKS_PER_SKILL,
+        "max_questions": adaptive.MAX_QUESTIONS,
+    }
+    return render(request, "assessments/how_we_score.html", context)

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from assessments.models import Answer, Attempt
-from assessments.tests.helpers import answer, correct_choice_id, start
+from assessments.tests.helpers import answer, choice_id, start
 from certguide.account_data import export_account
 from conftest import PASSWORD, failed_sign_in
 from plans.models import Plan, PlanItem
@@ -115,7 +115,7 @@ def test_delete_removes_every_personal_row_and_only_those(client, alice_with_dat
     client.force_login(alice_with_data)
     client.logout()
     her_anonymous = start(client)
-    answer(client, her_anonymous, "check-python-1", correct_choice_id("check-python-1"))
+    answer(client, her_anonymous, "rate-python", choice_id("rate-python", 3))
     client.force_login(alice_with_data)
     failed_sign_in("alice@example.com")
 

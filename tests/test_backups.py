@@ -43,7 +43,7 @@ def fill_every_table(client) -> None:
 
     finish_assessment(alice, {"python": 4, "linear-algebra": 2}, hours_per_week="10")
     anonymous = Attempt.objects.create()
-    question = Question.objects.get(key="context-cloud")
+    question = Question.objects.get(key="context-employer-cloud")
     Answer.objects.create(attempt=anonymous, question=question, choice=question.choices.first())
     plan = make_plan(alice)
     first, second = plan.items.all()[:2]

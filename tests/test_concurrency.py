@@ -24,6 +24,7 @@ from django.db import connection, connections
 from django.test import Client
 from django.test.testcases import LiveServerThread, QuietWSGIRequestHandler
 
+from assessments import services
 from assessments.models import Answer, Attempt, Question
 from certguide import backups
 from conftest import load_curated_content, make_user
@@ -166,7 +167,10 @@ def test_concurrent_answers_to_one_attempt_keep_one_answer_per_question(server_u
     load_curated_content()
     alice = make_user("alice@example.com")
     attempt = Attempt.objects.create(user=alice)
-    questions = list(Question.objects.active().prefetch_related("choices"))
+    # Context and self-ratings can change; a knowledge check is answered once (next test).
+    questions = list(
+        Question.objects.active().exclude(kind="knowledge").prefetch_related("choices")
+    )
     shared, *others = questions
     shared_choice = shared.choices.all()[1]
     # Each thread answers its own questions twice (first choice, then last) and, in between,
@@ -196,3 +200,26 @@ def test_concurrent_answers_to_one_attempt_keep_one_answer_per_question(server_u
     assert {answer.question_id: answer.choice_id for answer in answers} == intended
     assert len(answers) == len(questions)
     assert all(answer.is_correct == answer.choice.is_correct for answer in answers)
+
+
+def test_concurrent_answers_to_the_pending_check_save_exactly_one(server_url):
+    load_curated_content()
+    alice = make_user("alice@example.com")
+    attempt = Attempt.objects.create(user=alice)
+    check = services.pending_check(attempt, services.active_questions())
+    choices = list(check.choices.all())
+    session_key = session_for(alice)
+    answer_url = f"/assessment/{attempt.public_id}/answer/"
+
+    def answer(number: int) -> list[int]:
+        client = SignedIn(server_url, session_key, f"/assessment/{attempt.public_id}/checks/")
+        chosen = choices[number % len(choices)]
+        return [client.post(answer_url, {"question": check.pk, "choice": chosen.pk})]
+
+    statuses = run_together(answer)
+
+    saved = Answer.objects.get(attempt=attempt)
+    assert saved.question == check
+    same_choice = THREADS // len(choices) + (THREADS % len(choices) > choices.index(saved.choice))
+    # The first to arrive wins; repeats of its choice are no-ops, other choices are refused.
+    assert sorted(statuses) == [200] * same_choice + [409] * (THREADS - same_choice)

@@ -51,7 +51,7 @@ def test_public_pages_are_valid_html(client, question_bank, path):
 def test_assessment_pages_are_valid_html(client, question_bank):
     attempt = start(client)
     answer(client, attempt, "rate-python", choice_id("rate-python", 2))
-    for section in ("context", "maths", "production"):
+    for section in ("context", "experience", "checks"):
         page = client.get(f"/assessment/{attempt.public_id}/{section}/")
         assert page.status_code == 200
         assert parse_errors(page.text) == [], section

@@ -162,7 +162,7 @@ def url_of(name: str, owned: dict) -> str:
         "password_reset_confirm": ["MQ", "invalid-token"],
         "catalog:certification-detail": [owned["certification"].slug],
         "plans:plan-create": [owned["certification"].slug],
-        "assessments:section": [owned["attempt"].public_id, "programming"],
+        "assessments:section": [owned["attempt"].public_id, "checks"],
     }.get(name)
     if args is None and name.startswith("assessments:") and SITE[name][0] == OWN_ATTEMPT:
         args = [owned["attempt"].public_id]

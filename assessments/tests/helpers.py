@@ -30,3 +30,32 @@ def answer(client, attempt: Attempt, key: str, choice: int, *, htmx: bool = True
         {"question": question(key).pk, "choice": choice},
         headers=headers,
     )
+
+
+CONTEXT_KEYS = (
+    "context-employer-cloud",
+    "context-ml-experience",
+    "context-developer-years",
+    "context-preference",
+    "context-hours-per-week",
+    "context-goal",
+)
+
+
+def pending_check(attempt: Attempt) -> Question | None:
+    from assessments import services
+
+    return services.pending_check(attempt, services.active_questions())
+
+
+def dont_know_choice_id(key: str) -> int:
+    return question(key).choices.get(is_dont_know=True).pk
+
+
+def wrong_choice_id(key: str) -> int:
+    return question(key).choices.filter(is_correct=False, is_dont_know=False).first().pk
+
+
+def rate_every_skill(client, attempt: Attempt, rating: int = 3) -> None:
+    for rated in Question.objects.filter(kind="self_rating"):
+        answer(client, attempt, rated.key, rated.choices.get(value=str(rating)).pk)

@@ -5,32 +5,40 @@ from assessments.tests.helpers import (
     answer,
     choice_id,
     correct_choice_id,
+    pending_check,
     question,
     start,
+    wrong_choice_id,
 )
 
 
 def test_answering_with_htmx_returns_the_question_and_out_of_band_panels(client, question_bank):
     attempt = start(client)
 
-    response = answer(client, attempt, "context-cloud", choice_id("context-cloud", 2))
+    response = answer(
+        client, attempt, "context-employer-cloud", choice_id("context-employer-cloud", 2)
+    )
 
     assert response.status_code == 200
     html = response.text
     assert "<html" not in html
-    assert html.lstrip().startswith(f'<fieldset id="question-{question("context-cloud").pk}"')
+    assert html.lstrip().startswith(
+        f'<fieldset id="question-{question("context-employer-cloud").pk}"'
+    )
     assert "Saved" in html
     assert '<div id="assessment-progress" hx-swap-oob="innerHTML">' in html
     assert '<div id="recommendation-panel" hx-swap-oob="innerHTML">' in html
-    assert "1 of 62 answered" in html
+    assert "1 of at most 35 questions answered" in html
     saved = Answer.objects.get(attempt=attempt)
-    assert saved.choice_id == choice_id("context-cloud", 2)
+    assert saved.choice_id == choice_id("context-employer-cloud", 2)
 
 
 def test_the_live_panel_shows_ranked_certifications_after_an_answer(client, question_bank):
     attempt = start(client)
 
-    response = answer(client, attempt, "context-cloud", choice_id("context-cloud", 2))
+    response = answer(
+        client, attempt, "context-employer-cloud", choice_id("context-employer-cloud", 2)
+    )
 
     panel = response.text.split('id="recommendation-panel"', 1)[1]
     assert "Your best fits so far" in panel
@@ -44,7 +52,7 @@ def test_answering_without_htmx_redirects_back_to_the_question(client, question_
 
     assert response.status_code == 302
     assert response.headers["Location"] == (
-        f"/assessment/{attempt.public_id}/programming/#question-{question('rate-python').pk}"
+        f"/assessment/{attempt.public_id}/experience/#question-{question('rate-python').pk}"
     )
     assert Answer.objects.get(attempt=attempt).choice.value == "4"
 
@@ -65,15 +73,26 @@ def test_repeating_the_same_answer_changes_nothing(client, question_bank):
     )
 
 
-def test_an_answer_can_change_until_the_attempt_is_finished(client, question_bank):
+def test_a_rating_can_change_until_the_attempt_is_finished(client, question_bank):
     attempt = start(client)
-    answer(client, attempt, "check-python-1", choice_id("check-python-1", 0))
+    answer(client, attempt, "rate-python", choice_id("rate-python", 0))
 
-    answer(client, attempt, "check-python-1", correct_choice_id("check-python-1"))
+    answer(client, attempt, "rate-python", choice_id("rate-python", 3))
 
+    assert Answer.objects.get(attempt=attempt).choice.value == "4"
+
+
+def test_a_knowledge_checks_answer_is_final(client, question_bank):
+    attempt = start(client)
+    check = pending_check(attempt)
+    answer(client, attempt, check.key, wrong_choice_id(check.key))
+
+    response = answer(client, attempt, check.key, correct_choice_id(check.key))
+
+    assert response.status_code == 409
+    assert "cannot be changed once given" in response.text
     saved = Answer.objects.get(attempt=attempt)
-    assert saved.choice_id == correct_choice_id("check-python-1")
-    assert saved.is_correct
+    assert (saved.choice_id, saved.is_correct) == (wrong_choice_id(check.key), False)
 
 
 def test_an_answer_after_finishing_is_refused_and_changes_nothing(client, question_bank):
@@ -128,7 +147,7 @@ def test_another_visitors_attempt_is_a_404(client, question_bank):
     response = answer(stranger, attempt, "rate-python", choice_id("rate-python", 2))
 
     assert response.status_code == 404
-    assert stranger.get(f"/assessment/{attempt.public_id}/maths/").status_code == 404
+    assert stranger.get(f"/assessment/{attempt.public_id}/checks/").status_code == 404
     assert not Answer.objects.exists()
 
 
@@ -170,16 +189,17 @@ def test_answer_rejects_get(client, question_bank):
 
 def test_a_retired_question_is_refused_with_a_message_and_nothing_saved(client, question_bank):
     attempt = start(client)
-    answer(client, attempt, "context-cloud", choice_id("context-cloud", 2))
-    Question.objects.filter(key="check-python-1").update(is_active=False)
+    answer(client, attempt, "context-employer-cloud", choice_id("context-employer-cloud", 2))
+    check = pending_check(attempt)
+    Question.objects.filter(pk=check.pk).update(is_active=False)
 
-    with_htmx = answer(client, attempt, "check-python-1", correct_choice_id("check-python-1"))
-    without = answer(
-        client, attempt, "check-python-1", correct_choice_id("check-python-1"), htmx=False
-    )
+    with_htmx = answer(client, attempt, check.key, correct_choice_id(check.key))
+    without = answer(client, attempt, check.key, correct_choice_id(check.key), htmx=False)
 
     assert with_htmx.status_code == without.status_code == 410
     assert "retired from the assessment" in with_htmx.text
     assert "<html" not in with_htmx.text
     assert "retired from the assessment" in without.text
-    assert [a.question.key for a in Answer.objects.filter(attempt=attempt)] == ["context-cloud"]
+    assert [a.question.key for a in Answer.objects.filter(attempt=attempt)] == [
+        "context-employer-cloud"
+    ]

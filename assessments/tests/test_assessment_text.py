@@ -10,3 +10,9 @@ def test_backticked_code_becomes_code_and_everything_else_is_escaped():
 
 def test_text_without_backticks_is_only_escaped():
     assert inline_code("A & B") == "A &amp; B"
+
+
+def test_code_of_several_lines_keeps_its_line_breaks_as_a_block():
+    assert inline_code("What prints?\n`a = 1\nprint(a)`") == (
+        'What prints?\n<code class="code-block">a = 1\nprint(a)</code>'
+    )

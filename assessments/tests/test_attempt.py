@@ -1,7 +1,15 @@
 from django.test import Client
 
 from assessments.models import Answer, Attempt
-from assessments.tests.helpers import answer, choice_id, correct_choice_id, question, start
+from assessments.tests.helpers import (
+    CONTEXT_KEYS,
+    answer,
+    choice_id,
+    correct_choice_id,
+    pending_check,
+    question,
+    start,
+)
 from conftest import PASSWORD, sign_up
 
 
@@ -12,7 +20,7 @@ def test_starting_creates_an_attempt_and_opens_the_context_section(client, quest
     assert attempt.user is None
     assert response.redirect_chain[-1][0] == f"/assessment/{attempt.public_id}/context/"
     assert "Self-assessment: About you" in response.text
-    assert "0 of 62 answered" in response.text
+    assert "0 of at most 35 questions answered" in response.text
 
 
 def test_start_page_offers_to_continue_an_unfinished_attempt(client, question_bank):
@@ -26,19 +34,12 @@ def test_start_page_offers_to_continue_an_unfinished_attempt(client, question_ba
 
 def test_coming_back_resumes_at_the_first_unanswered_section(client, question_bank):
     attempt = start(client)
-    for key in (
-        "context-cloud",
-        "context-ml-years",
-        "context-cloud-years",
-        "context-preference",
-        "context-hours-per-week",
-        "context-goal",
-    ):
+    for key in CONTEXT_KEYS:
         answer(client, attempt, key, choice_id(key, 1))
 
     response = client.get(f"/assessment/{attempt.public_id}/")
 
-    assert response.headers["Location"] == f"/assessment/{attempt.public_id}/maths/"
+    assert response.headers["Location"] == f"/assessment/{attempt.public_id}/experience/"
     page = client.get(f"/assessment/{attempt.public_id}/context/")
     assert page.text.count(" checked>") == 6
 
@@ -50,19 +51,19 @@ def test_each_section_works_as_a_plain_form_that_saves_and_moves_on(client, ques
         for key in ("rate-linear-algebra", "rate-calculus")
     }
 
-    response = client.post(f"/assessment/{attempt.public_id}/maths/", data)
+    response = client.post(f"/assessment/{attempt.public_id}/experience/", data)
 
-    assert response.headers["Location"] == f"/assessment/{attempt.public_id}/programming/"
+    assert response.headers["Location"] == f"/assessment/{attempt.public_id}/checks/"
     assert Answer.objects.filter(attempt=attempt).count() == 2
 
 
 def test_the_last_section_finishes_and_shows_the_results(client, question_bank):
     attempt = start(client)
-    key = "rate-mlops"
+    key = pending_check(attempt).key
 
     response = client.post(
-        f"/assessment/{attempt.public_id}/production/",
-        {f"q{question(key).pk}": choice_id(key, 3), "finish": "1"},
+        f"/assessment/{attempt.public_id}/checks/",
+        {f"q{question(key).pk}": correct_choice_id(key), "finish": "1"},
     )
 
     attempt.refresh_from_db()
@@ -78,7 +79,7 @@ def test_a_bad_choice_on_the_plain_form_keeps_the_other_answers(client, question
         f"q{question('rate-calculus').pk}": "not-a-choice",
     }
 
-    response = client.post(f"/assessment/{attempt.public_id}/maths/", data)
+    response = client.post(f"/assessment/{attempt.public_id}/experience/", data)
 
     assert response.status_code == 400
     assert "Choose one of the answers" in response.text
@@ -95,7 +96,8 @@ def test_an_unknown_section_is_a_404(client, question_bank):
 
 def test_signing_up_adopts_the_anonymous_attempt(client, question_bank):
     attempt = start(client)
-    answer(client, attempt, "check-python-1", correct_choice_id("check-python-1"))
+    check = pending_check(attempt)
+    answer(client, attempt, check.key, correct_choice_id(check.key))
 
     sign_up(client, "new@example.com")
 
@@ -114,7 +116,7 @@ def test_signing_in_adopts_the_anonymous_attempt(client, question_bank, alice):
 
     attempt.refresh_from_db()
     assert attempt.user == alice
-    assert client.get(f"/assessment/{attempt.public_id}/programming/").status_code == 200
+    assert client.get(f"/assessment/{attempt.public_id}/experience/").status_code == 200
 
 
 def test_adoption_never_takes_someone_elses_attempt(client, question_bank, alice, bob):

@@ -3,7 +3,18 @@ from datetime import date
 import pytest
 
 from assessments.models import Choice, Question
-from assessments.tests.helpers import answer, choice_id, correct_choice_id, question, start
+from assessments.sync import ensure_dont_know_choice
+from assessments.tests.helpers import (
+    answer,
+    choice_id,
+    correct_choice_id,
+    dont_know_choice_id,
+    pending_check,
+    question,
+    rate_every_skill,
+    start,
+    wrong_choice_id,
+)
 from catalog.models import Certification, ExamDomain, Provider, RequiredSkill, Skill
 
 
@@ -11,36 +22,38 @@ def finish(client, attempt):
     client.post(f"/assessment/{attempt.public_id}/finish/")
 
 
+STRONG_SKILLS = (
+    "mlops",
+    "google-cloud",
+    "python",
+    "data-libraries",
+    "classical-ml",
+    "deep-learning",
+    "probability-statistics",
+    "responsible-ai",
+)
+
+
 def answer_as_google_mlops_engineer(client, attempt):
-    """A Google Cloud shop engineer, strong in MLOps and Google Cloud, some years in."""
+    """A Google Cloud shop engineer, strong in MLOps and Google Cloud, some years in: rates
+    the strong skills 5 and answers their checks right; has never used the rest."""
     context = {
-        "context-cloud": "gcp",
-        "context-ml-years": "4",
-        "context-cloud-years": "4",
+        "context-employer-cloud": "gcp",
+        "context-ml-experience": "4",
+        "context-developer-years": "4",
         "context-preference": "both",
         "context-goal": "validate-role",
     }
     for key, value in context.items():
         chosen = question(key).choices.get(value=value)
         answer(client, attempt, key, chosen.pk)
-    for skill in (
-        "mlops",
-        "google-cloud",
-        "python",
-        "data-libraries",
-        "classical-ml",
-        "deep-learning",
-        "probability-statistics",
-        "responsible-ai",
-    ):
-        answer(client, attempt, f"rate-{skill}", choice_id(f"rate-{skill}", 4))
-        for level in (1, 2, 3):
-            answer(
-                client,
-                attempt,
-                f"check-{skill}-{level}",
-                correct_choice_id(f"check-{skill}-{level}"),
-            )
+    for rated in Question.objects.filter(kind="self_rating").select_related("skill"):
+        level = "5" if rated.skill.slug in STRONG_SKILLS else "1"
+        answer(client, attempt, rated.key, rated.choices.get(value=level).pk)
+    while (check := pending_check(attempt)) is not None:
+        strong = check.skill.slug in STRONG_SKILLS
+        chosen = correct_choice_id(check.key) if strong else dont_know_choice_id(check.key)
+        assert answer(client, attempt, check.key, chosen).status_code == 200
 
 
 def test_results_rank_google_pmle_first_for_a_google_mlops_engineer(client, question_bank):
@@ -70,23 +83,32 @@ def test_results_never_recommend_a_retired_certification(client, question_bank):
     assert retired and not ranked & retired
 
 
-def test_results_show_the_chart_its_table_and_the_reviewed_checks(client, question_bank):
+def test_results_show_levels_with_uncertainty_and_never_the_key_of_a_missed_check(
+    client, question_bank
+):
     attempt = start(client)
-    answer(client, attempt, "rate-calculus", choice_id("rate-calculus", 4))
-    wrong = next(c for c in question("check-calculus-1").choices.all() if not c.is_correct)
-    answer(client, attempt, "check-calculus-1", wrong.pk)
+    rate_every_skill(client, attempt, rating=5)
+    missed = pending_check(attempt)
+    answer(client, attempt, missed.key, wrong_choice_id(missed.key))
+    unknown = pending_check(attempt)
+    answer(client, attempt, unknown.key, dont_know_choice_id(unknown.key))
+    known = pending_check(attempt)
+    answer(client, attempt, known.key, correct_choice_id(known.key))
     finish(client, attempt)
 
     response = client.get(f"/assessment/{attempt.public_id}/results/")
 
     html = response.text
     assert '<svg class="skill-chart"' in html and 'role="img"' in html
-    assert "Skill scores: self-rating, knowledge checks and the combined score" in html
-    assert "Not quite" in html
-    correct = question("check-calculus-1").choices.get(is_correct=True)
-    assert f"Correct answer: {correct.label}" in html
-    assert question("check-calculus-1").explanation in html
-    assert "You rated yourself higher than your answers showed" in html
+    missed_score = response.context["outcome"].scores[missed.skill.slug]
+    assert missed_score.level < 5
+    assert f"level {missed_score.level:.1f}" in html and f"± {missed_score.se:.1f}" in html
+    assert "Not right" in html and "You said you don't know" in html
+    for check in (missed, unknown):
+        key = check.choices.get(is_correct=True)
+        assert key.label not in html.split(check.text.split("`")[0])[-1].split("check-review")[0]
+        assert check.explanation not in html
+    assert known.explanation.split("`")[0] in html
 
 
 def test_results_of_an_unfinished_attempt_send_the_visitor_back_to_it(client, question_bank):
@@ -109,7 +131,7 @@ def test_signed_in_results_show_how_scores_moved(client, question_bank, alice):
     response = client.get(f"/assessment/{second.public_id}/results/")
 
     assert "Since your previous assessment" in response.text
-    assert "up 50" in response.text
+    assert "up 2.0" in response.text  # level 1 to level 3
     assert "Your other assessments" in response.text
 
 
@@ -117,19 +139,24 @@ def test_signed_in_results_show_how_scores_moved(client, question_bank, alice):
 
 
 def grow(extra: int) -> None:
-    """Add `extra` questions and certifications, as a larger catalog would have."""
+    """Add `extra` knowledge checks and certifications, as a larger bank and catalog would."""
     provider = Provider.objects.first()
     skills = list(Skill.objects.all()[:2])
     for n in range(extra):
-        q = Question.objects.create(
+        check = Question.objects.create(
             key=f"extra-{n}",
-            kind="self_rating",
-            skill=skills[0],
+            kind="knowledge",
+            skill=skills[n % 2],
+            level=3,
+            difficulty=2.5 + (n % 5) / 4,
             order=1000 + n,
             text=f"Extra {n}?",
         )
-        for value in range(1, 6):
-            Choice.objects.create(question=q, label=f"Level {value}", value=str(value), order=value)
+        for position in range(4):
+            Choice.objects.create(
+                question=check, label=f"Answer {position}", is_correct=position == 0, order=position
+            )
+        ensure_dont_know_choice(check)
         cert = Certification.objects.create(
             provider=provider,
             slug=f"extra-cert-{n}",
@@ -157,11 +184,12 @@ def test_answering_takes_the_same_queries_whatever_the_size(
     data = {"question": question("rate-python").pk, "choice": choice_id("rate-python", 2)}
 
     # session, the attempt (ownership); the question and its choices; saving: savepoint, the
-    # answer, its update, release; the section: active questions with skills, their choices,
+    # attempt locked, the answer, its update, release; the section: active questions with
+    # skills, their choices,
     # the attempt's answers with questions and choices; the catalog: skills, certifications
     # with providers, domains, domain skills, requirements, their skills, successions,
     # successor certifications.
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(20):
         client.post(
             f"/assessment/{attempt.public_id}/answer/", data, headers={"HX-Request": "true"}
         )
@@ -174,10 +202,9 @@ def test_results_take_the_same_queries_whatever_the_size(
     grow(extra)
     client.force_login(alice)
     attempt = start(client)
-    checks = Question.objects.filter(kind="knowledge").order_by("order")[:wrong_checks]
-    for check in checks:
-        wrong = check.choices.filter(is_correct=False).first()
-        answer(client, attempt, check.key, wrong.pk)
+    for _ in range(wrong_checks):
+        check = pending_check(attempt)
+        answer(client, attempt, check.key, wrong_choice_id(check.key))
     finish(client, attempt)
 
     # session, user, the attempt; its answers with questions, skills and choices, and the
@@ -186,7 +213,7 @@ def test_results_take_the_same_queries_whatever_the_size(
     # certifications; the previous finished attempt; the other attempts.
     with django_assert_num_queries(15):
         response = client.get(f"/assessment/{attempt.public_id}/results/")
-    assert response.text.count("Not quite") == wrong_checks
+    assert response.text.count("Not right") == wrong_checks
 
 
 def test_a_score_that_dropped_reads_down_by_how_much(client, question_bank, alice):
@@ -200,4 +227,4 @@ def test_a_score_that_dropped_reads_down_by_how_much(client, question_bank, alic
 
     response = client.get(f"/assessment/{second.public_id}/results/")
 
-    assert "down 75" in response.text
+    assert "down 3.0" in response.text  # level 4 to level 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import replace
 
 import pytest
@@ -17,6 +18,7 @@ from assessments.scoring import (
     Recommendation,
     SkillScore,
     _rank_key,
+    level_points,
     ranking_changes,
     readiness,
     recommend,
@@ -286,12 +288,18 @@ def scores_for(ratings: dict[str, int], checks: tuple[CheckResult, ...] = ()):
     return score_skills(Evidence(self_ratings=ratings, checks=checks), list(SKILL_NAMES))
 
 
-def right(skill: str, difficulty: int = 2) -> CheckResult:
+# A check's difficulty is a level on the 1-5 scale: the level at which half the people answer
+# it correctly. The people below mostly answer right up to about their own level, wrong above.
+def right(skill: str, difficulty: float = 3) -> CheckResult:
     return CheckResult(skill=skill, difficulty=difficulty, correct=True)
 
 
-def wrong(skill: str, difficulty: int = 2) -> CheckResult:
+def wrong(skill: str, difficulty: float = 3) -> CheckResult:
     return CheckResult(skill=skill, difficulty=difficulty, correct=False)
+
+
+def dont_know(skill: str, difficulty: float = 3) -> CheckResult:
+    return CheckResult(skill=skill, difficulty=difficulty, correct=False, dont_know=True)
 
 
 # --- People from the acceptance scenarios -------------------------------------------------
@@ -315,16 +323,16 @@ GOOGLE_MLOPS_ENGINEER = (
             "spark-databricks": 2,
         },
         (
-            right("mlops", 1),
             right("mlops", 2),
             right("mlops", 3),
-            right("google-cloud", 2),
+            right("mlops", 4),
             right("google-cloud", 3),
-            right("python", 2),
-            wrong("deep-learning", 3),
+            right("google-cloud", 4),
+            right("python", 3),
+            wrong("deep-learning", 4),
         ),
     ),
-    Context(cloud="gcp", ml_years=4, cloud_years=4, preference="both", goal="validate-role"),
+    Context(cloud="gcp", ml_years=4, preference="both", goal="validate-role"),
 )
 AWS_DATA_SCIENTIST = (
     scores_for(
@@ -345,18 +353,16 @@ AWS_DATA_SCIENTIST = (
             "spark-databricks": 2,
         },
         (
-            right("aws", 2),
             right("aws", 3),
-            wrong("aws", 1),
+            right("aws", 4),
+            wrong("aws", 2),
+            right("classical-ml", 4),
             right("classical-ml", 3),
-            right("classical-ml", 2),
-            right("mlops", 2),
-            wrong("mlops", 2),
+            right("mlops", 3),
+            wrong("mlops", 3),
         ),
     ),
-    Context(
-        cloud="aws", ml_years=2, cloud_years=2, preference="classical-ml", goal="validate-role"
-    ),
+    Context(cloud="aws", ml_years=2, preference="classical-ml", goal="validate-role"),
 )
 DEEP_LEARNING_PYTHON_DEVELOPER = (
     scores_for(
@@ -377,17 +383,15 @@ DEEP_LEARNING_PYTHON_DEVELOPER = (
             "spark-databricks": 1,
         },
         (
+            right("python", 4),
             right("python", 3),
-            right("python", 2),
+            right("deep-learning", 4),
             right("deep-learning", 3),
-            right("deep-learning", 2),
-            wrong("generative-ai", 2),
-            right("generative-ai", 2),
+            wrong("generative-ai", 3),
+            right("generative-ai", 3),
         ),
     ),
-    Context(
-        cloud="none", ml_years=2, cloud_years=0, preference="deep-learning", goal="validate-role"
-    ),
+    Context(cloud="none", ml_years=2, preference="deep-learning", goal="validate-role"),
 )
 BEGINNER_WEAK_IN_MATHS = (
     scores_for(
@@ -408,14 +412,20 @@ BEGINNER_WEAK_IN_MATHS = (
             "spark-databricks": 1,
         },
         (
-            wrong("probability-statistics", 1),
             wrong("probability-statistics", 2),
-            right("generative-ai", 1),
-            right("python", 1),
-            wrong("python", 2),
+            wrong("probability-statistics", 3),
+            right("generative-ai", 2),
+            right("python", 2),
+            wrong("python", 3),
         ),
     ),
-    Context(cloud="none", ml_years=0, cloud_years=0, preference="both", goal="first-ml-job"),
+    Context(cloud="none", ml_years=0, preference="both", goal="first-ml-job"),
+)
+PEOPLE = (
+    GOOGLE_MLOPS_ENGINEER,
+    AWS_DATA_SCIENTIST,
+    DEEP_LEARNING_PYTHON_DEVELOPER,
+    BEGINNER_WEAK_IN_MATHS,
 )
 
 
@@ -427,50 +437,130 @@ def by_slug(recommendations, slug: str):
     return next(r for r in recommendations if r.cert.slug == slug)
 
 
-# --- Skill scores -------------------------------------------------------------------------
+# --- Skill levels -------------------------------------------------------------------------
 
 
-def test_self_rating_alone_maps_one_to_five_onto_0_to_100():
+def test_a_rating_without_checks_is_the_level_itself_as_points():
     scores = scores_for({"python": 1, "mlops": 3, "aws": 5})
 
-    assert scores["python"].score == 0
-    assert scores["mlops"].score == 50
-    assert scores["aws"].score == 100
+    # level = rating, points = (level - 1) * 25, uncertainty = the prior's 0.8
+    assert [scores[skill].level for skill in ("python", "mlops", "aws")] == [1, 3, 5]
+    assert [scores[skill].score for skill in ("python", "mlops", "aws")] == [0, 50, 100]
+    assert scores["mlops"].se == 0.8
     assert scores["aws"].self_rating == 5
     assert scores["aws"].checks_total == 0
-
-
-def test_checks_alone_weight_correct_answers_by_difficulty():
-    hard_right_easy_wrong = scores_for({}, (right("python", 3), wrong("python", 1)))
-    easy_right_hard_wrong = scores_for({}, (right("python", 1), wrong("python", 3)))
-
-    # 3 / (3 + 1) = 75; 1 / (1 + 3) = 25
-    assert hard_right_easy_wrong["python"].score == 75
-    assert easy_right_hard_wrong["python"].score == 25
-    assert hard_right_easy_wrong["python"].checks_correct == 1
-    assert hard_right_easy_wrong["python"].checks_total == 2
-    assert hard_right_easy_wrong["python"].self_rating is None
-
-
-def test_rounding_is_half_up_not_to_even():
-    # (3 + 2) / (3 + 2 + 3) = 62.5, which Python's round() would make 62.
-    scores = scores_for({}, (right("mlops", 3), right("mlops", 2), wrong("mlops", 3)))
-
-    assert scores["mlops"].score == 63
-
-
-def test_self_rating_and_checks_that_agree_blend_40_60():
-    # self 75, knowledge 100: 0.4 * 75 + 0.6 * 100 = 90
-    scores = scores_for({"aws": 4}, (right("aws"), right("aws")))
-
-    assert scores["aws"].score == 90
     assert scores["aws"].calibration == ""
 
 
-def test_skill_without_any_evidence_scores_none():
+def test_a_level_becomes_points_rounded_half_up():
+    # (1.5 - 1) * 25 = 12.5 and (3.5 - 1) * 25 = 62.5, which round() would make 12 and 62
+    assert (level_points(1.5), level_points(3.5)) == (13, 63)
+
+
+def test_a_right_answer_to_a_check_above_the_rating_raises_the_level():
+    rating_only = scores_for({"python": 3})["python"]
+    python = scores_for({"python": 3}, (right("python", 4),))["python"]
+
+    assert python.level > rating_only.level
+    assert python.score > rating_only.score
+    assert (python.checks_correct, python.checks_total) == (1, 1)
+
+
+def test_a_wrong_answer_to_a_check_below_the_rating_lowers_the_level():
+    rating_only = scores_for({"python": 3})["python"]
+    python = scores_for({"python": 3}, (wrong("python", 2),))["python"]
+
+    assert python.level < rating_only.level
+    assert python.score < rating_only.score
+    assert (python.checks_correct, python.checks_total) == (0, 1)
+
+
+def test_points_follow_the_estimated_level():
+    python = scores_for({"python": 3}, (right("python", 4), right("python", 5)))["python"]
+
+    # score = (level - 1) * 25, the level being shown to two decimals
+    assert abs(python.score - (python.level - 1) * 25) <= 0.5 + 25 * 0.005
+
+
+def test_i_dont_know_lowers_the_level_exactly_like_a_wrong_answer():
+    rating_only = scores_for({"mlops": 3})["mlops"]
+    wrong_answer = scores_for({"mlops": 3}, (wrong("mlops"),))["mlops"]
+    unknown = scores_for({"mlops": 3}, (dont_know("mlops"),))["mlops"]
+    # Even a "don't know" that reached scoring marked correct counts as not known.
+    marked_correct = scores_for(
+        {"mlops": 3}, (CheckResult("mlops", 3, correct=True, dont_know=True),)
+    )["mlops"]
+
+    assert unknown.level < rating_only.level
+    assert (unknown.level, unknown.se) == (wrong_answer.level, wrong_answer.se)
+    assert (marked_correct.level, marked_correct.se) == (wrong_answer.level, wrong_answer.se)
+    assert (unknown.checks_correct, unknown.checks_total, unknown.dont_know) == (0, 1, 1)
+    assert marked_correct.checks_correct == 0
+
+
+def test_a_harder_check_counts_for_more_when_right_and_less_when_wrong():
+    def level_after(check: CheckResult) -> float:
+        return scores_for({"python": 3}, (check,))["python"].level
+
+    assert level_after(right("python", 4.5)) > level_after(right("python", 2.5))
+    assert level_after(wrong("python", 1.5)) < level_after(wrong("python", 3.5))
+
+
+def test_each_further_check_shrinks_the_uncertainty():
+    answers = (right("mlops", 2), right("mlops", 3), wrong("mlops", 4), wrong("mlops", 5))
+    uncertainty = [scores_for({"mlops": 3}, answers[:asked])["mlops"].se for asked in range(5)]
+
+    assert uncertainty == sorted(uncertainty, reverse=True)
+    assert len(set(uncertainty)) == 5
+
+
+def test_checks_without_a_rating_start_from_the_middle_of_the_scale_and_flag_nothing():
+    # An unrated skill starts from level 2.5.
+    knew = scores_for({}, (right("azure", 2.5),))["azure"]
+    did_not = scores_for({}, (wrong("azure", 2.5),))["azure"]
+    expert = scores_for({}, (right("azure", 4), right("azure", 5)))["azure"]
+
+    assert did_not.level < 2.5 < knew.level
+    assert knew.self_rating is None
+    assert expert.level >= 2.5 + 0.75
+    assert expert.calibration == ""
+
+
+def test_checks_well_below_the_rating_mark_it_overrated():
+    mlops = scores_for({"mlops": 4}, (wrong("mlops", 3), wrong("mlops", 4)))["mlops"]
+
+    assert mlops.level <= 4 - 0.75
+    assert mlops.calibration == "overrated"
+
+
+def test_checks_well_above_the_rating_mark_it_underrated():
+    calculus = scores_for({"calculus": 2}, (right("calculus", 3), right("calculus", 4)))
+
+    assert calculus["calculus"].level >= 2 + 0.75
+    assert calculus["calculus"].calibration == "underrated"
+
+
+def test_the_calibration_flag_needs_a_move_of_three_quarters_of_a_level_either_way():
+    def python_after(check: CheckResult):
+        return scores_for({"python": 3}, (check,))["python"]
+
+    # checks placed so the estimate lands a few hundredths either side of 3 +- 0.75
+    just_under_up = python_after(right("python", 3.9))
+    just_over_up = python_after(right("python", 4.1))
+    just_under_down = python_after(wrong("python", 2.1))
+    just_over_down = python_after(wrong("python", 1.9))
+
+    assert 3.7 < just_under_up.level < 3.75 <= just_over_up.level < 3.8
+    assert (just_under_up.calibration, just_over_up.calibration) == ("", "underrated")
+    assert 2.3 > just_under_down.level > 2.25 >= just_over_down.level > 2.2
+    assert (just_under_down.calibration, just_over_down.calibration) == ("", "overrated")
+
+
+def test_skill_without_any_evidence_is_not_assessed():
     scores = scores_for({"python": 3}, (right("mlops"),))
 
     assert scores["azure"].score is None
+    assert (scores["azure"].level, scores["azure"].se) == (None, None)
     assert scores["azure"].self_rating is None
     assert scores["azure"].checks_total == 0
     assert list(scores) == list(SKILL_NAMES)
@@ -491,34 +581,26 @@ def test_self_rating_outside_1_to_5_is_rejected():
         scores_for({"python": 6})
 
 
-def test_rating_4_with_1_of_3_right_is_overrated_and_leans_on_the_checks():
-    scores = scores_for({"mlops": 4}, (right("mlops"), wrong("mlops"), wrong("mlops")))
-    mlops = scores["mlops"]
-
-    # self 75, knowledge 33.3: 41.7 apart, so 0.15 * 75 + 0.85 * 33.3 = 39.6 -> 40
-    assert mlops.calibration == "overrated"
-    assert mlops.score == 40
-    knowledge = 100 / 3
-    plain_blend = 0.4 * 75 + 0.6 * knowledge
-    assert abs(mlops.score - knowledge) < abs(plain_blend - knowledge)
-    assert (mlops.checks_correct, mlops.checks_total) == (1, 3)
+@pytest.mark.parametrize("difficulty", [0, 0.4, 5.6, 6])
+def test_check_difficulty_off_the_level_scale_is_rejected(difficulty):
+    with pytest.raises(ValueError, match=r"must be a level 0\.5-5\.5"):
+        scores_for({"python": 3}, (right("python", difficulty),))
 
 
-def test_rating_1_with_every_check_right_is_underrated():
-    scores = scores_for({"calculus": 1}, (right("calculus", 3), right("calculus", 1)))
+def test_check_difficulty_at_the_ends_of_the_level_scale_is_accepted():
+    scores = scores_for({"python": 3}, (wrong("python", 0.5), right("python", 5.5)))
 
-    # self 0, knowledge 100: 0.15 * 0 + 0.85 * 100 = 85
-    assert scores["calculus"].calibration == "underrated"
-    assert scores["calculus"].score == 85
+    assert scores["python"].checks_total == 2
 
 
-def test_disagreement_just_under_40_points_keeps_the_plain_blend():
-    # self 50, knowledge 87.5 (7 of 8 difficulty points): 37.5 apart -> 0.4*50 + 0.6*87.5 = 72.5
-    checks = (right("python", 3), right("python", 3), right("python", 1), wrong("python", 1))
-    scores = scores_for({"python": 3}, checks)
+def test_an_answer_never_moves_a_level_the_wrong_way_at_the_ends_of_the_scale():
+    never_used = scores_for({"mlops": 1}, (dont_know("mlops", 2),))["mlops"]
+    expert = scores_for({"python": 5}, (right("python", 3),))["python"]
 
-    assert scores["python"].calibration == ""
-    assert scores["python"].score == 73
+    # "I don't know" to the screening check of a skill rated 1 ("never used")
+    assert never_used.level == 1
+    # a right answer from someone rated 5
+    assert expert.level == 5
 
 
 # --- Readiness ----------------------------------------------------------------------------
@@ -535,21 +617,63 @@ TWO_SKILL_EXAM = cert(
 )
 
 
+def listed_total(recommendation: Recommendation) -> int:
+    """The skills' figure plus every adjustment, as the reasons list them."""
+    skills = re.match(r"Your skills cover (\d+)/100 ", recommendation.reasons[0])
+    adjustments = [re.match(r"([+-]\d+): ", reason) for reason in recommendation.reasons[1:]]
+    return int(skills[1]) + sum(int(found[1]) for found in adjustments if found)
+
+
 def test_readiness_weighs_skills_by_exam_share_and_required_level():
-    scores = scores_for({"python": 5}, (right("mlops"), wrong("mlops")))
+    scores = scores_for({"python": 5, "mlops": 2})
     recommendation = readiness(
         scores, Context(cloud="none", ml_years=2), TWO_SKILL_EXAM, SKILL_NAMES
     )
 
+    # targets (level - 1) * 25: python 50, mlops 75
     # importance: python 60 + 5*3 = 75, mlops 40 + 5*4 = 60
-    # coverage: python 100/60 -> 1, mlops 50/80 = 0.625
-    # (75 * 1 + 60 * 0.625) / 135 = 83.3 -> 83; associate with 2 years: +4
-    assert recommendation.reasons[0].startswith("Your skills cover 83/100")
+    # coverage: python 100/50 -> 1, mlops 25/75 = 1/3
+    # (75 * 1 + 60 / 3) / 135 = 70.4 -> 70; associate with 2 years: +4
+    assert recommendation.reasons[0].startswith("Your skills cover 70/100")
     assert (
         "+4: an associate exam fits someone with 2 years of ML experience" in recommendation.reasons
     )
-    assert recommendation.readiness == 87
-    assert recommendation.gaps == (Gap("mlops", "MLOps and deployment", 50, 80, 40),)
+    assert recommendation.readiness == 74
+    assert recommendation.gaps == (Gap("mlops", "MLOps and deployment", 25, 75, 40),)
+
+
+def test_a_person_at_the_required_level_has_no_gap():
+    at_level = readiness(
+        scores_for({"python": 3, "mlops": 4}), Context(), TWO_SKILL_EXAM, SKILL_NAMES
+    )
+    one_short = readiness(
+        scores_for({"python": 2, "mlops": 4}), Context(), TWO_SKILL_EXAM, SKILL_NAMES
+    )
+
+    assert at_level.gaps == ()
+    assert at_level.reasons[0].startswith("Your skills cover 100/100")
+    assert one_short.gaps == (Gap("python", "Python", 25, 50, 60),)
+
+
+def test_the_target_of_a_required_level_is_its_points_and_level_1_asks_nothing():
+    every_level = cert(
+        "every-level",
+        "Every-level exam",
+        "associate",
+        "neutral",
+        "mixed",
+        {"linear-algebra": 1, "calculus": 2, "python": 3, "mlops": 4, "aws": 5},
+        (),
+    )
+    recommendation = readiness({}, Context(), every_level, SKILL_NAMES)
+
+    # (level - 1) * 25; level 1 ("never used") is met by everyone
+    assert [(gap.skill, gap.target) for gap in recommendation.gaps] == [
+        ("calculus", 25),
+        ("python", 50),
+        ("mlops", 75),
+        ("aws", 100),
+    ]
 
 
 def test_unassessed_required_skill_counts_as_a_zero_score_gap():
@@ -558,7 +682,7 @@ def test_unassessed_required_skill_counts_as_a_zero_score_gap():
 
     # 75 / 135 = 55.6 -> 56, +4 for the level
     assert recommendation.readiness == 60
-    assert recommendation.gaps[0].score == 0
+    assert recommendation.gaps == (Gap("mlops", "MLOps and deployment", 0, 75, 40),)
 
 
 def test_exam_without_published_weights_weighs_skills_by_required_level_only():
@@ -568,25 +692,76 @@ def test_exam_without_published_weights_weighs_skills_by_required_level_only():
     # importance 5 * level: python 15, data libraries 10, deep learning 20
     # (15 + 0 + 20) / 45 = 77.8 -> 78, +5 vendor-neutral without an employer cloud
     assert recommendation.readiness == 83
-    assert recommendation.gaps == (Gap("data-libraries", SKILL_NAMES["data-libraries"], 0, 40, 0),)
+    assert recommendation.gaps == (Gap("data-libraries", SKILL_NAMES["data-libraries"], 0, 25, 0),)
 
 
-def test_gap_description_and_reasons_contain_the_numbers():
-    gap = Gap("mlops", "MLOps and deployment", 35, 80, 20)
-    scores, context = GOOGLE_MLOPS_ENGINEER
-    pmle = readiness(scores, context, GOOGLE_PMLE, SKILL_NAMES)
-
-    assert gap.describe() == "MLOps and deployment 35/100 (needs 80) — about 20% of this exam"
-    assert Gap("python", "Python", 0, 60, 0).describe() == "Python 0/100 (needs 60)"
-    # Google Cloud's share: (13 + 18 + 20 + 22) / 2 = 36.5 -> 37
-    assert "Strong in Google Cloud (100/100), which is about 37% of this exam" in pmle.reasons
-    assert (
-        "+10: your employer runs on Google Cloud, the platform this exam is about" in pmle.reasons
+def test_readiness_is_rounded_half_up_not_to_even():
+    two_expert_skills = cert(
+        "two-expert-skills",
+        "Expert exam",
+        "associate",
+        "neutral",
+        "mixed",
+        {"python": 5, "mlops": 5},
+        (),
     )
-    assert (
-        "Biggest gap: Deep learning (TensorFlow, PyTorch) 8/100 (needs 60)"
-        " — about 9% of this exam" in pmle.reasons
+    scores = scores_for({"python": 5, "mlops": 2})
+    recommendation = readiness(scores, Context(cloud="several"), two_expert_skills, SKILL_NAMES)
+
+    # equal importance, coverage 100/100 and 25/100: 62.5, which round() would make 62
+    assert recommendation.readiness == 63
+
+
+def test_reasons_name_strengths_in_levels_and_the_biggest_gap():
+    two_skill = readiness(
+        scores_for({"python": 5, "mlops": 2}), Context(), TWO_SKILL_EXAM, SKILL_NAMES
     )
+    unweighted_scores = scores_for({"python": 4, "data-libraries": 3, "deep-learning": 5})
+    unweighted = readiness(unweighted_scores, Context(), TENSORFLOW_DEVELOPER, SKILL_NAMES)
+
+    assert "Strong in Python (level 5.0), which is about 60% of this exam" in two_skill.reasons
+    biggest_gap = two_skill.reasons[-1]
+    assert biggest_gap.startswith("Biggest gap: MLOps and deployment ")
+    assert biggest_gap.endswith(" — about 40% of this exam")
+    # Strong means at or above the target and at least level 4; data libraries at level 3
+    # meets its level 2 but is not a strength, nor is Python at level 3.8.
+    assert [reason for reason in unweighted.reasons if reason.startswith("Strong")] == [
+        "Strong in Deep learning (TensorFlow, PyTorch) (level 5.0), "
+        "above the level 4 this exam expects",
+        "Strong in Python (level 4.0), above the level 3 this exam expects",
+    ]
+    below_level_4 = {**unweighted_scores, "python": replace(unweighted_scores["python"], score=70)}
+    almost = readiness(below_level_4, Context(), TENSORFLOW_DEVELOPER, SKILL_NAMES)
+    assert not any(reason.startswith("Strong in Python") for reason in almost.reasons)
+
+
+def test_gap_description_names_the_skill_and_its_share_of_the_exam_when_known():
+    with_share = Gap("mlops", "MLOps and deployment", 25, 75, 20).describe()
+    without_share = Gap("python", "Python", 0, 50, 0).describe()
+
+    assert with_share.startswith("MLOps and deployment ")
+    assert with_share.endswith(" — about 20% of this exam")
+    assert without_share.startswith("Python ")
+    assert "of this exam" not in without_share
+
+
+def test_gap_description_speaks_in_levels():
+    described = Gap("mlops", "MLOps and deployment", 25, 75, 20).describe()
+
+    assert "/100" not in described
+    assert re.search(r"level 2(\.0)?\b", described)
+    assert re.search(r"level 4(\.0)?\b", described)
+
+
+def test_the_listed_numbers_add_up_to_the_readiness():
+    for scores, context in PEOPLE:
+        for exam in CATALOG:
+            recommendation = readiness(scores, context, exam, SKILL_NAMES)
+            total = listed_total(recommendation)
+            capped = f"The total of {total} is capped to the 0-100 range"
+
+            assert recommendation.readiness == max(0, min(100, total))
+            assert (capped in recommendation.reasons) == (not 0 <= total <= 100)
 
 
 def test_exam_on_another_cloud_than_the_employers_is_penalised():
@@ -633,12 +808,13 @@ def test_a_beta_exam_is_ranked_like_an_active_one():
 
 def test_adjacent_credentials_are_never_ranked_however_ready_the_person_is():
     scores, _ = AWS_DATA_SCIENTIST
-    # Asks for almost nothing the assessment measures, so its readiness would be near 100.
+    # Asks for little the assessment measures (level 2, which this person's rating of 3
+    # covers), so its readiness would be near 100.
     audit = replace(
         DATABRICKS_ML_ASSOCIATE,
         slug="ai-audit",
         focus="adjacent",
-        required_levels={"responsible-ai": 1},
+        required_levels={"responsible-ai": 2},
         domains=(domain("Audit", 100, "responsible-ai"),),
     )
 
@@ -671,19 +847,114 @@ def test_preference_for_the_exams_focus_earns_a_bonus():
 
 
 def test_readiness_is_clamped_to_0_and_100():
-    beginner_scores, beginner = BEGINNER_WEAK_IN_MATHS
-    expert_scores, aws_shop = AWS_DATA_SCIENTIST
-    aws_beginner = replace(beginner, cloud="aws")
-    floor = readiness(beginner_scores, aws_beginner, GOOGLE_PMLE, SKILL_NAMES)
-    ceiling = readiness(expert_scores, aws_shop, AWS_MLA, SKILL_NAMES)
+    nothing_assessed = scores_for({})
+    expert = scores_for(dict.fromkeys(AWS_MLA.required_levels, 5))
+    floor = readiness(nothing_assessed, Context(cloud="aws", ml_years=0), GOOGLE_PMLE, SKILL_NAMES)
+    ceiling = readiness(expert, Context(cloud="aws", ml_years=2), AWS_MLA, SKILL_NAMES)
 
-    # 20 from skills, -8 other cloud, -12 experience, -8 professional for a beginner = -8
-    assert floor.reasons[0].startswith("Your skills cover 20/100")
+    # 0 from skills, -8 other cloud, -12 for 3 years short, -8 professional for a beginner
+    assert floor.reasons[0].startswith("Your skills cover 0/100")
     assert floor.readiness == 0
-    assert "The total of -8 is capped to the 0-100 range" in floor.reasons
-    # 97 skills + 10 cloud + 4 level = 111
+    assert "The total of -28 is capped to the 0-100 range" in floor.reasons
+    # 100 from skills, +10 employer cloud, +4 associate with 2 years
     assert ceiling.readiness == 100
-    assert "The total of 111 is capped to the 0-100 range" in ceiling.reasons
+    assert "The total of 114 is capped to the 0-100 range" in ceiling.reasons
+
+
+# --- Context: cloud, goal, experience -----------------------------------------------------
+
+MIDDLING = scores_for(
+    {
+        "python": 3,
+        "data-libraries": 2,
+        "classical-ml": 2,
+        "deep-learning": 2,
+        "generative-ai": 2,
+        "mlops": 2,
+        "aws": 2,
+        "google-cloud": 2,
+    }
+)
+CLOUD_REASONS = ("your employer", "a new cloud")
+
+
+def cloud_reasons(recommendation: Recommendation) -> list[str]:
+    return [r for r in recommendation.reasons if any(words in r for words in CLOUD_REASONS)]
+
+
+def test_an_employer_on_several_clouds_gets_no_cloud_adjustment_either_way():
+    several = Context(cloud="several", ml_years=2)
+
+    for exam in (GOOGLE_PMLE, AWS_MLA, NVIDIA_GENAI_LLMS):
+        assert cloud_reasons(readiness(MIDDLING, several, exam, SKILL_NAMES)) == []
+    own = readiness(MIDDLING, replace(several, cloud="aws"), AWS_MLA, SKILL_NAMES)
+    other = readiness(MIDDLING, replace(several, cloud="gcp"), AWS_MLA, SKILL_NAMES)
+    on_several = readiness(MIDDLING, several, AWS_MLA, SKILL_NAMES)
+    assert on_several.uncapped == own.uncapped - 10 == other.uncapped + 8
+
+
+def test_an_employer_on_its_own_servers_gets_the_vendor_neutral_bonus_like_no_cloud():
+    on_premises = Context(cloud="on-premises", ml_years=2)
+    no_cloud = replace(on_premises, cloud="none")
+    neutral = readiness(MIDDLING, on_premises, NVIDIA_GENAI_LLMS, SKILL_NAMES)
+
+    assert cloud_reasons(neutral) == [
+        "+5: this exam is vendor-neutral and your employer has no cloud platform"
+    ]
+    assert cloud_reasons(readiness(MIDDLING, on_premises, AWS_MLA, SKILL_NAMES)) == []
+    for exam in CATALOG:
+        assert (
+            readiness(MIDDLING, on_premises, exam, SKILL_NAMES).reasons
+            == readiness(MIDDLING, no_cloud, exam, SKILL_NAMES).reasons
+        )
+
+
+def test_wanting_to_switch_cloud_drops_the_employers_bonus_and_favours_other_clouds():
+    staying = Context(cloud="gcp", ml_years=2)
+    switching = replace(staying, goal="switch-cloud")
+
+    def change(exam: CertProfile) -> int:
+        before = readiness(MIDDLING, staying, exam, SKILL_NAMES)
+        after = readiness(MIDDLING, switching, exam, SKILL_NAMES)
+        return after.uncapped - before.uncapped
+
+    assert cloud_reasons(readiness(MIDDLING, switching, GOOGLE_PMLE, SKILL_NAMES)) == []
+    assert change(GOOGLE_PMLE) == -10
+    assert cloud_reasons(readiness(MIDDLING, switching, AWS_MLA, SKILL_NAMES)) == [
+        "+4: it is about AWS, and you want to work on a new cloud"
+    ]
+    assert change(AWS_MLA) == 8 + 4
+    assert cloud_reasons(readiness(MIDDLING, switching, AZURE_AI_103, SKILL_NAMES)) == [
+        "+4: it is about Azure, and you want to work on a new cloud"
+    ]
+    assert cloud_reasons(readiness(MIDDLING, switching, NVIDIA_GENAI_LLMS, SKILL_NAMES)) == []
+    assert change(NVIDIA_GENAI_LLMS) == 0
+
+
+def test_a_developer_of_3_years_new_to_ml_is_treated_as_having_some_experience():
+    newcomer = Context(ml_years=0, developer_years=2)
+    developer = replace(newcomer, developer_years=3)
+
+    def change(exam: CertProfile) -> int:
+        before = readiness(MIDDLING, newcomer, exam, SKILL_NAMES)
+        after = readiness(MIDDLING, developer, exam, SKILL_NAMES)
+        return after.uncapped - before.uncapped
+
+    associate = readiness(MIDDLING, developer, NVIDIA_GENAI_LLMS, SKILL_NAMES)
+    assert (
+        "+4: an associate exam fits someone with 3 years as a developer and no ML experience yet"
+        in associate.reasons
+    )
+    # The middle row instead of the newcomers': associate 0 -> +4, foundational +8 -> -12,
+    # professional -8 -> 0.
+    assert change(NVIDIA_GENAI_LLMS) == 4
+    assert change(GOOGLE_GENAI_LEADER) == -12 - 8
+    assert change(GOOGLE_PMLE) == 8
+    one_year = readiness(MIDDLING, replace(developer, ml_years=1), NVIDIA_GENAI_LLMS, SKILL_NAMES)
+    assert (
+        "+4: an associate exam fits someone with 3 years as a developer and 1 year of ML experience"
+        in one_year.reasons
+    )
 
 
 # --- Acceptance scenarios -----------------------------------------------------------------
@@ -692,13 +963,27 @@ def test_readiness_is_clamped_to_0_and_100():
 def test_google_shop_strong_in_mlops_ranks_google_pmle_first():
     scores, context = GOOGLE_MLOPS_ENGINEER
     ranked = recommend(scores, context, CATALOG, SKILL_NAMES)
+    pmle, runner_up = ranked[0], ranked[1]
 
-    assert ranked[0].cert.slug == "google-pmle"
-    # importance-weighted coverage: only deep learning (8/60, importance 24 of 225) is short
-    # -> 204.2 / 225 = 90.8 -> 91, +10 Google Cloud, +4 professional for 4 years = 105 -> 100
-    assert ranked[0].reasons[0].startswith("Your skills cover 91/100")
-    assert ranked[0].readiness == 100
-    assert ranked[0].readiness - ranked[1].readiness >= 20
+    assert pmle.cert.slug == "google-pmle"
+    # Every skill but deep learning meets its level, and deep learning is one wrong answer
+    # short of 3, so the skills cover far more than 86: +10 Google Cloud and +4 professional
+    # for 4 years take the total past 100.
+    assert "+10: your employer runs on Google Cloud, the platform this exam is about" in (
+        pmle.reasons
+    )
+    assert "+4: a professional exam fits someone with 4 years of ML experience" in pmle.reasons
+    assert pmle.readiness == 100
+    assert pmle.uncapped > 100
+    # This used to lead by 20 points or more. Now a required level is met at that level, so
+    # the Generative AI Leader's level-2 targets are met by this person's level-2 ratings
+    # (formerly 25 of 40): that foundational exam is fully covered and only the penalty for
+    # a foundational exam after 4 years keeps it behind.
+    assert runner_up.cert.level == "foundational"
+    assert "-16: a foundational exam is below your experience (4 years of ML experience)" in (
+        runner_up.reasons
+    )
+    assert runner_up.readiness < pmle.readiness
 
 
 def test_aws_shop_gets_the_current_aws_exam_and_never_the_retired_specialty():
@@ -749,9 +1034,14 @@ def test_beginner_weak_in_maths_gets_a_foundational_exam_with_maths_gaps_first()
 
     assert top.cert.level == "foundational"
     assert top.readiness - max(r.readiness for r in ranked if r.cert.level != "foundational") >= 20
-    assert [gap.skill for gap in top.gaps] == ["probability-statistics", "classical-ml", "aws"]
-    assert top.gaps[0].skill in MATHS
     assert "+8: a foundational exam fits someone with no ML experience yet" in top.reasons
+    # The AI Practitioner used to show three gaps here, statistics first. Now its level-1
+    # statistics asks nothing, and this person's ratings of 2 meet its level-2 classical ML
+    # and AWS, so the top exam has no gap; the first exam with a maths gap still lists it
+    # first.
+    assert top.gaps == ()
+    with_maths_gap = next(r for r in ranked if any(gap.skill in MATHS for gap in r.gaps))
+    assert with_maths_gap.gaps[0].skill in MATHS
 
 
 def test_gaps_of_a_professional_exam_put_every_maths_gap_before_the_rest():
@@ -771,9 +1061,10 @@ def test_ranking_change_names_a_skill_that_really_moves_the_runner_up_to_first()
     runner_up = ranked[1].cert.slug
     change = changes[runner_up]
     assert change.to_score > change.from_score
+    # a score of s points is level 1 + s / 25
     assert change.describe() == (
-        f"raise {change.skill_name} from {change.from_score} to {change.to_score}/100 "
-        "and this moves to #1"
+        f"raise {change.skill_name} from level {1 + change.from_score / 25:.1f} "
+        f"to {1 + change.to_score / 25:.1f} and this moves to #1"
     )
 
     raised = dict(scores)
@@ -805,8 +1096,9 @@ def test_ranking_change_recomputes_the_leader_when_the_skill_matters_to_it_too()
 
     change = ranking_changes(ranked, scores, context, SKILL_NAMES)["runner-up"]
 
-    # Against a frozen leader (38 + 5) mlops 25 would do; but raising mlops lifts the leader
-    # too: at 30 both are 50 + 5 and the name keeps Alpha first; at 35 it is 58 against 54.
+    # Against a frozen leader (45 + 5) mlops 25 would do (50 + 5); but raising mlops lifts
+    # the leader too: at 25 it is 55 + 5, at 30 both are 60 + 5 and the name keeps Alpha
+    # first; at 35 it is 70 + 5 against 65 + 5.
     assert (change.from_score, change.to_score) == (15, 35)
 
 

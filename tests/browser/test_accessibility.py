@@ -103,22 +103,30 @@ def test_assessment_pages_are_accessible_and_keep_focus_and_live_regions(site, c
     expect(progress).to_have_attribute("aria-live", "polite")
     expect(panel).to_have_attribute("aria-live", "polite")
     expect(panel).to_contain_text("Your best fits so far")
-    expect(page.get_by_role("progressbar")).to_have_accessible_name(re.compile("3 of 62 answered"))
+    expect(page.get_by_role("progressbar")).to_have_accessible_name(
+        re.compile("3 of at most 35 questions answered")
+    )
     found["assessment section, mid-way"] = run_axe(page, "section")
 
     page.get_by_role("button", name="Save and continue").click()
-    expect(page.get_by_role("heading", name="Self-assessment: Maths")).to_be_visible()
+    expect(page.get_by_role("heading", name="Self-assessment: Your experience")).to_be_visible()
     answer_first_questions(page, 2, already=3)
     found["assessment section 2, mid-way"] = run_axe(page, "section 2")
+
+    page.get_by_role("link", name=re.compile(r"^3\. Knowledge checks")).click()
+    page.locator("#check-slot").get_by_label("I don't know").check()
+    page.get_by_role("button", name="Answer", exact=True).click()
+    expect(progress).to_contain_text("6 of at most 35")
+    found["assessment checks, mid-way"] = run_axe(page, "checks")
 
     page.get_by_role("button", name="Finish now with what I have answered").click()
     expect(page.get_by_role("heading", name="Your results", level=1)).to_be_visible()
     found["results"] = run_axe(page, "results")
 
     # The chart is an image with a name, and its figures are in a table beside it.
-    chart = page.get_by_role("img", name=re.compile("Skill scores"))
+    chart = page.get_by_role("img", name=re.compile("Skill levels"))
     expect(chart).to_be_visible()
-    table = page.get_by_role("table", name=re.compile("^Skill scores"))
+    table = page.get_by_role("table", name=re.compile("^Skill levels"))
     expect(table).to_be_visible()
     bars = chart.locator(".chart-bar").count()
     assert bars > 0
