@@ -170,7 +170,9 @@ def answer(request: HttpRequest, public_id) -> HttpResponse:
 
     if not wants_fragment(request):
         url = reverse("assessments:section", args=[attempt.public_id, question.section])
-        return redirect(f"{url}#question-{question.pk}")
+        # An answered check gives way to the next one, so the page opens at the check slot.
+        anchor = "check-slot" if question.is_knowledge_check else f"question-{question.pk}"
+        return redirect(f"{url}#{anchor}")
     context = _section_context(attempt, question.section)
     template = "assessments/attempt_section.html"
     if question.is_knowledge_check:

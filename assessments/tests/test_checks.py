@@ -182,3 +182,13 @@ def test_the_plain_form_asks_for_an_answer_before_moving_on(client, question_ban
     assert "Choose an answer, or “I don" in response.text
     assert pending_check(attempt) == check
     assert question(check.key).answers.count() == 0
+
+
+def test_answering_a_check_without_htmx_opens_the_page_at_the_next_check(client, question_bank):
+    attempt = start(client)
+    check = pending_check(attempt)
+
+    response = answer(client, attempt, check.key, correct_choice_id(check.key), htmx=False)
+
+    assert response.headers["Location"] == f"/assessment/{attempt.public_id}/checks/#check-slot"
+    assert pending_check(attempt) != check

@@ -113,3 +113,28 @@ def test_the_code_a_check_shows_is_the_code_that_is_run(item):
     for span in re.findall(r"`([^`]+)`", item["text"]):
         if "print(" in span or "\n" in span:
             assert span in item["verify_code"]
+
+
+# What current exams weigh and the earlier bank missed; each needs checks of its own.
+EXAM_TOPICS = {
+    "agents and tool use": ("generative-ai", r"\b(agent|tool|function calling|MCP)\b"),
+    "LLM and model evaluation": ("generative-ai", r"\b(judge|groundedness|recall@\d|eval)"),
+    "Amazon Bedrock": ("aws", r"\bBedrock\b"),
+    "Microsoft Foundry": ("azure", r"\bFoundry\b"),
+    "Unity Catalog": ("spark-databricks", r"\bUnity Catalog\b"),
+    "CI/CD for models": ("mlops", r"\b(champion|challenger|canary|shadow|rollback|alias)\b"),
+    "explainability": ("responsible-ai", r"\b(SHAP|permutation importance|counterfactual)"),
+    "privacy": ("responsible-ai", r"(privacy|anonymi|pseudonymi|membership inference|ε)"),
+}
+
+
+@pytest.mark.parametrize("topic", EXAM_TOPICS)
+def test_the_topics_exams_weigh_have_checks(topic):
+    skill, pattern = EXAM_TOPICS[topic]
+    covering = [
+        item["key"]
+        for item in CHECKS
+        if item["skill"] == skill
+        and re.search(pattern, " ".join([item["text"], *(c["label"] for c in item["choices"])]))
+    ]
+    assert len(covering) >= 2, (topic, covering)
