@@ -1,4 +1,7 @@
-"""Geometry for the server-rendered skill-profile chart (an SVG of horizontal bars)."""
+"""Geometry for the server-rendered skill-profile chart (an SVG of horizontal bars).
+
+Each skill's name sits above its bar, so the chart stays narrow enough to read on a phone
+without cropping or shrinking the text to nothing."""
 
 from __future__ import annotations
 
@@ -7,9 +10,9 @@ from dataclasses import dataclass
 
 from assessments.scoring import SkillScore
 
-ROW_HEIGHT = 28
-LABEL_WIDTH = 250
-BAR_WIDTH = 360
+ROW_HEIGHT = 44
+LABEL_HEIGHT = 18  # the name's line above the bar
+BAR_WIDTH = 300
 MAX_LEVEL = 5
 
 
@@ -32,16 +35,16 @@ class Bar:
 class Chart:
     bars: tuple[Bar, ...]
     height: int
-    label_width: int = LABEL_WIDTH
     bar_width: int = BAR_WIDTH
+    label_height: int = LABEL_HEIGHT
 
     @property
     def width(self) -> int:
-        return self.label_width + self.bar_width + 110
+        return self.bar_width + 90
 
     @property
     def value_x(self) -> int:
-        return self.label_width + self.bar_width + 8
+        return self.bar_width + 8
 
 
 def _x(level: float) -> int:

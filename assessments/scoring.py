@@ -15,64 +15,78 @@ When the checks move the estimate ``CALIBRATION_LEVELS`` or more away from the s
 the self-rating is marked "overrated" (estimate lower) or "underrated" (estimate higher).
 A skill with neither a rating nor a check is not assessed (``None``).
 
-Readiness for one certification (0-100)
----------------------------------------
+Readiness for one certification (0-100): how close the skills are
+----------------------------------------------------------------------
 1. Exam share of a skill: each domain's weight (percent of the exam; the midpoint of a
-   published range) is split evenly among the skills it exercises, then normalised so the
-   domain weights add up to 100. Unknown weights (0) give no share.
-2. Only skills with a required level above 1 are scored. Target = ``(level - 1) * 25``, the
+   published range) is split evenly among the skills it exercises. Domains without a
+   published weight share what the published ones leave of 100 equally (all domains equally
+   when none is published); published weights over 100 are scaled down to 100.
+2. Only skills with a required level above 1 count. Target = ``(level - 1) * 25``, the
    points of that level, so a person at the required level has no gap.
    Importance = ``exam share + 5 * level``, so a skill that fills a third of the exam counts
-   far more than one merely listed, but a listed skill with no published share still counts.
-3. Coverage of a skill = ``min(score / target, 1)``; an unassessed skill covers 0.
-   Skill readiness = importance-weighted mean coverage * 100, rounded half up.
-4. Context adjustments, each reported with its number:
-   * employer cloud: +10 when the exam's platform is the employer's cloud; -8 when the exam is
-     about another cloud platform than the employer's; +5 for a vendor-neutral exam when the
-     employer has no cloud platform (none, or its own servers); nothing either way when the
-     employer uses several clouds. With the goal of moving to another cloud, the employer's
-     cloud gets no bonus and every other cloud platform's exam gets +4 instead;
-   * experience: -4 per year of ML experience short of the exam's recommendation, at most -12;
-   * focus: +6 when the exam's focus matches the preferred kind of work (deep learning,
-     classical ML, generative AI) or the goal (moving into MLOps, generative AI); +3 for a
-     generative-AI exam when the preference is deep learning, since it builds on deep learning;
-   * level against ML experience, so the exam matches where the person is:
+   far more than one merely listed, but a listed skill with no share still counts.
+3. Coverage of a skill = 1 at or above the target, else ``1 - (target - score) / 100``: each
+   level short costs a quarter of the skill's weight. Readiness = importance-weighted mean
+   coverage of the *assessed* skills * 100, rounded half up. A skill not assessed yet is left
+   out of the score and lowers the *confidence* instead (the share of the importance that was
+   assessed); with nothing assessed the readiness is ``None``, "not assessed".
+4. Readiness is at most ``MAX_UNPROVEN_READINESS`` (99) while an assessed skill is below its
+   target or a required skill is not assessed: 100 means every skill is there. In the fit,
+   what is not assessed costs a point per ``UNASSESSED_POINTS_PER`` % of the exam's needs, so
+   an exam known only in part does not outrank one known in full.
 
-     ==========================  ============  =========  =========================
-     ML experience               foundational  associate  professional / specialty
-     ==========================  ============  =========  =========================
-     1 year or less              +8            0          -8
-     more than 1, under 3 years  -12           +4         0
-     3 years or more             -16           0          +4
-     ==========================  ============  =========  =========================
+Fit: the ranking
+----------------
+Fit = readiness (0 when not assessed) + the factors below, each reported with its number,
+those for under "why it fits" and those against under "what counts against it":
 
-     A developer of ``DEVELOPER_YEARS_FOR_SOME_EXPERIENCE`` years or more who is new to ML
-     takes the middle row.
-     Foundational exams have low targets, so experienced people cover them fully; the
-     penalty keeps them from outranking an exam at their own level.
-5. Readiness = skill readiness + adjustments, clamped to 0-100.
+* employer cloud: +10 when the exam's platform is the employer's cloud; -8 when the exam is
+  about another cloud platform than the employer's; +5 for a vendor-neutral exam when the
+  employer has no cloud platform (none, or its own servers); nothing either way when the
+  employer uses several clouds. With the goal of moving to another cloud, the employer's
+  cloud gets no bonus and every other cloud's exam (Google Cloud, AWS, Azure, Oracle) gets +4
+  instead;
+* a platform the taxonomy has no skill for (Snowflake, Oracle Cloud): -10 unless the employer
+  works on it, since the readiness cannot see that part of the exam;
+* experience: -4 per year of ML experience short of the exam's recommendation, at most -12;
+* focus: +6 when the exam's focus matches the preferred kind of work (deep learning,
+  classical ML, generative AI) or the goal (moving into MLOps, generative AI); +3 for a
+  generative-AI exam when the preference is deep learning, since it builds on deep learning;
+* level against ML experience, so the exam matches where the person is:
 
-The reasons list the skill readiness and every adjustment, so the listed numbers add up to
-the readiness (a clamp is reported too). They also name up to two strengths (a skill at or
-above its target and at least level 4) and the biggest gap (most importance left uncovered).
-Gaps follow the taxonomy order (maths, programming, ML, production and platforms), so
-foundations come first.
+  ==========================  ============  =========  =========================
+  ML experience               foundational  associate  professional / specialty
+  ==========================  ============  =========  =========================
+  1 year or less              +8            0          -8
+  more than 1, under 3 years  -20           +4         0
+  3 years or more             -30           -8         +6
+  ==========================  ============  =========  =========================
+
+  A developer of ``DEVELOPER_YEARS_FOR_SOME_EXPERIENCE`` years or more who is new to ML
+  takes the middle row. Foundational exams have low targets, so people with some experience
+  meet them fully; the penalty keeps them below an exam at the person's own level even with
+  the employer-cloud bonus.
+
+The reasons also name up to two strengths (a skill at or above its target and at least level
+4) and the biggest gap (most importance left uncovered). Gaps follow the taxonomy order
+(maths, programming, ML, production and platforms), so foundations come first.
 
 Ranking
 -------
 Adjacent credentials (governance, security, audit, business) are not ranked: the
 self-assessment measures ML skills, not the legal, audit or security knowledge they test, so
-a readiness for them would mean nothing. Only current certifications are ranked: readiness
-high to low, then the total before clamping (so two capped 100s keep their real order), then
-name, then slug. A retired
-certification is scored too; if it would have been in the top 5 its name is shown on its
-best-ranked current successor (``stands_in_for``) and it never appears itself.
+a readiness for them would mean nothing. Only current certifications are ranked: fit high to
+low, then readiness, then name, then slug. For someone with ``EXPERIENCED_MIN_YEARS`` of ML or
+more, foundational exams are held out of the top three unless the goal is one of
+``FOUNDATIONAL_GOALS``, and say why. A retired certification is scored too; if it would have
+been in the top 5 its name is shown on its best-ranked current successor (``stands_in_for``)
+and it never appears itself.
 
-Ranking changes
----------------
-For each runner-up (ranks 2 to ``limit + 1``) every one of its gaps is tried at each multiple
-of 5 above the current score, up to 100; the smallest raise that puts the runner-up at #1 (with
-all readiness recomputed, the leader's included) is reported.
+What would change the ranking
+-----------------------------
+See ``ranking_changes``: for every card of the top three, the smallest raise of one skill that
+reorders it, or the statement that none does; its cost is bounded and independent of the
+catalog's size.
 """
 
 from __future__ import annotations
@@ -107,11 +121,30 @@ LEVEL_STEPS = {"foundational": 0, "associate": 1, "professional": 2, "specialty"
 # Columns: foundational, associate, professional/specialty.
 LEVEL_FIT_POINTS = (
     (8, 0, -8),
-    (-12, 4, 0),
-    (-16, 0, 4),
+    (-20, 4, 0),
+    (-30, -8, 6),
 )
+# Goals for which a foundational exam may lead even after years of ML.
+FOUNDATIONAL_GOALS = {"first-ml-job"}
 
 STAND_IN_TOP_N = 5
+MAX_UNPROVEN_READINESS = 99
+MISSING_LEVEL_POINTS = 25  # one level
+UNASSESSED_POINTS_PER = 5  # fit loses a point per 5 % of the exam's needs not assessed
+UNMEASURED_PLATFORM_PENALTY = 10
+# The cloud platforms someone moving to "another cloud" means; data platforms are not clouds.
+SWITCH_TARGETS = {"gcp", "aws", "azure", "oci"}
+PLATFORM_SKILLS = {
+    "gcp": "google-cloud",
+    "aws": "aws",
+    "azure": "azure",
+    "databricks": "spark-databricks",
+}
+HELD_BACK_REASON = (
+    "With your years of machine learning, a foundational exam would prove less than you "
+    "already can, so it is not among your top three"
+)
+TOP_N = 3
 STRONG_SCORE = 75  # level 4
 MAX_STRENGTH_REASONS = 2
 CHANGE_STEP = 5
@@ -303,37 +336,79 @@ class Gap:
 
 
 @dataclass(frozen=True)
-class Recommendation:
-    cert: CertProfile
-    readiness: int  # 0-100
-    reasons: tuple[str, ...]
-    gaps: tuple[Gap, ...]  # taxonomy order (foundations first), then largest first
-    stands_in_for: tuple[str, ...] = ()  # names of retired certifications this one replaces
-    uncapped: int | None = None  # the total before clamping; breaks ties among capped scores
+class Factor:
+    """One thing beyond skills that moves an exam up or down the ranking, in a person's words."""
 
-
-@dataclass(frozen=True)
-class _Adjustment:
     points: int
     why: str
 
     def describe(self) -> str:
-        return f"{self.points:+d}: {self.why}"
+        return f"{self.why[0].upper()}{self.why[1:]} ({self.points:+d})"
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    cert: CertProfile
+    readiness: int | None  # 0-100; None when none of the skills it needs was assessed
+    fit: int  # the ranking: readiness (0 when not assessed) plus the factors
+    reasons: tuple[str, ...]  # why it fits: skills, strengths and the factors for it
+    against: tuple[str, ...]  # what counts against it, the factors against it included
+    gaps: tuple[Gap, ...]  # taxonomy order (foundations first), then largest first
+    factors: tuple[Factor, ...] = ()
+    unassessed: tuple[str, ...] = ()  # names of required skills with no evidence yet
+    confidence: int = 100  # % of what the exam needs that was assessed
+    weights_published: tuple[int, int] = (0, 0)  # domains with a published weight, all domains
+    stands_in_for: tuple[str, ...] = ()  # names of retired certifications this one replaces
+    held_back: bool = False  # kept out of the top three (a foundational exam, see recommend)
+    published_weights_full: bool = False  # the published weights reach 100 on their own
+
+    @property
+    def fit_shown(self) -> int:
+        return max(0, min(100, self.fit))
+
+    @property
+    def weights_note(self) -> str:
+        published, domains = self.weights_published
+        if domains == 0 or published == domains:
+            return ""
+        if published == 0:
+            return f"No domain weights are published; its {domains} domains count equally."
+        if self.published_weights_full:
+            return (
+                f"{published} of {domains} domain weights published, and they already add up "
+                "to the whole exam; the others count for nothing here."
+            )
+        return f"{published} of {domains} domain weights published; the others share what is left."
 
 
 def exam_shares(cert: CertProfile) -> dict[str, Fraction]:
-    """Percent of the exam that exercises each skill named by its domains."""
-    total_weight = sum(Fraction(domain.weight) for domain in cert.domains)
+    """Percent of the exam that exercises each skill named by its domains.
+
+    Published weights keep their value and the domains without one share what they leave of
+    100 equally (all domains equally when none is published); when every weight is published,
+    or the published ones reach 100, they are scaled to add up to 100. A domain's share is split
+    evenly among the skills it exercises."""
+    domains = list(cert.domains)
+    if not domains:
+        return {}
+    published = sum(Fraction(d.weight) for d in domains if d.weight > 0)
+    unpublished = [d for d in domains if d.weight <= 0]
+    if not unpublished or published >= 100:
+        scale, each_unpublished = Fraction(100) / published, Fraction(0)
+    else:
+        scale, each_unpublished = Fraction(1), (100 - published) / len(unpublished)
     shares: dict[str, Fraction] = {}
-    if total_weight <= 0:
-        return shares
-    for domain in cert.domains:
-        if domain.weight <= 0 or not domain.skills:
+    for domain in domains:
+        if not domain.skills:
             continue
-        per_skill = Fraction(domain.weight) * 100 / total_weight / len(domain.skills)
+        weight = Fraction(domain.weight) * scale if domain.weight > 0 else each_unpublished
         for skill in domain.skills:
-            shares[skill] = shares.get(skill, Fraction(0)) + per_skill
+            shares[skill] = shares.get(skill, Fraction(0)) + weight / len(domain.skills)
     return shares
+
+
+def _published_weights(cert: CertProfile) -> tuple[int, int]:
+    return (sum(1 for d in cert.domains if d.weight > 0), len(cert.domains))
 
 
 def readiness(
@@ -342,13 +417,15 @@ def readiness(
     cert: CertProfile,
     skill_names: Mapping[str, str],
 ) -> Recommendation:
-    """How ready the person is for ``cert``, with the reasons and gaps behind the number."""
+    """How ready the person is for ``cert`` and how well it fits them, with the reasons."""
     shares = exam_shares(cert)
     taxonomy_position = {skill: index for index, skill in enumerate(skill_names)}
 
     weighted_coverage = Fraction(0)
+    assessed_importance = Fraction(0)
     total_importance = Fraction(0)
     gaps: list[Gap] = []
+    unassessed: list[str] = []
     strengths: list[tuple[Fraction, int, str]] = []
     biggest_gap: tuple[Fraction, Gap] | None = None
     for skill, level in cert.required_levels.items():
@@ -357,11 +434,16 @@ def readiness(
             continue
         share = shares.get(skill, Fraction(0))
         importance = share + POINTS_PER_REQUIRED_LEVEL * level
-        score = _score_or_zero(scores, skill)
-        coverage = min(Fraction(score, target), Fraction(1))
-        weighted_coverage += importance * coverage
         total_importance += importance
         name = skill_names.get(skill, skill)
+        skill_score = scores.get(skill)
+        if skill_score is None or skill_score.score is None:
+            unassessed.append(name)
+            continue
+        score = skill_score.score
+        coverage = _coverage(score, target)
+        weighted_coverage += importance * coverage
+        assessed_importance += importance
         if score < target:
             gap = Gap(skill, name, score, target, round_half_up(share))
             gaps.append(gap)
@@ -371,27 +453,36 @@ def readiness(
         elif score >= STRONG_SCORE:
             strengths.append((importance, taxonomy_position.get(skill, len(skill_names)), skill))
 
-    if total_importance:
-        skill_readiness = round_half_up(weighted_coverage / total_importance * 100)
-    else:
-        # Every listed skill at level 1 asks for nothing; no list at all tells us nothing.
-        skill_readiness = 100 if cert.required_levels else 0
-    reasons = [
-        f"Your skills cover {skill_readiness}/100 of what this exam expects, "
-        "each skill weighted by how much of the exam uses it"
-    ]
+    skill_readiness = _skill_readiness(
+        cert, weighted_coverage, assessed_importance, total_importance, bool(gaps)
+    )
+    confidence = (
+        round_half_up(assessed_importance / total_importance * 100) if total_importance else 100
+    )
+    reasons = []
+    if skill_readiness is not None:
+        reasons.append(
+            f"Your skills meet {skill_readiness}% of what this exam expects, "
+            "each skill weighted by how much of the exam uses it"
+        )
     strengths.sort(key=lambda item: (-item[0], item[1], item[2]))
     for _, _, skill in strengths[:MAX_STRENGTH_REASONS]:
         reasons.append(_strength_reason(skill, scores, cert, shares, skill_names))
 
-    adjustments = _context_adjustments(context, cert)
-    reasons.extend(adjustment.describe() for adjustment in adjustments)
-    total = skill_readiness + sum(adjustment.points for adjustment in adjustments)
-    clamped = max(0, min(100, total))
-    if clamped != total:
-        reasons.append(f"The total of {total} is capped to the 0-100 range")
+    factors = tuple(_context_adjustments(context, cert, set(skill_names)))
+    if skill_readiness is not None and confidence < 100:
+        factors += (
+            Factor(
+                -round_half_up(Fraction(100 - confidence, UNASSESSED_POINTS_PER)),
+                f"{100 - confidence}% of what it needs is not assessed yet",
+            ),
+        )
+    reasons.extend(factor.describe() for factor in factors if factor.points > 0)
+    against = [factor.describe() for factor in factors if factor.points < 0]
     if biggest_gap is not None:
-        reasons.append(f"Biggest gap: {biggest_gap[1].describe()}")
+        against.insert(0, f"Biggest gap: {biggest_gap[1].describe()}")
+    if unassessed:
+        against.append("Not assessed yet: " + ", ".join(unassessed))
 
     gaps.sort(
         key=lambda gap: (
@@ -401,8 +492,47 @@ def readiness(
         )
     )
     return Recommendation(
-        cert=cert, readiness=clamped, reasons=tuple(reasons), gaps=tuple(gaps), uncapped=total
+        cert=cert,
+        readiness=skill_readiness,
+        fit=(skill_readiness or 0) + sum(factor.points for factor in factors),
+        reasons=tuple(reasons),
+        against=tuple(against),
+        gaps=tuple(gaps),
+        factors=factors,
+        unassessed=tuple(unassessed),
+        confidence=confidence,
+        weights_published=_published_weights(cert),
+        published_weights_full=sum(d.weight for d in cert.domains if d.weight > 0) >= 100
+        and any(d.weight <= 0 for d in cert.domains),
     )
+
+
+def _coverage(score: int, target: int) -> Fraction:
+    """How much of a skill's weight the person meets: each level short of the target costs a
+    quarter, so being one level short of an easy exam is as close as one level short of a hard
+    one (a share of the target would call level 1 against level 2 "nothing")."""
+    if score >= target:
+        return Fraction(1)
+    return max(Fraction(0), 1 - Fraction(target - score, MISSING_LEVEL_POINTS * 4))
+
+
+def _skill_readiness(
+    cert: CertProfile,
+    weighted_coverage: Fraction,
+    assessed_importance: Fraction,
+    total_importance: Fraction,
+    has_gaps: bool,
+) -> int | None:
+    if not total_importance:
+        # Every listed skill at level 1 asks for nothing; no list at all tells us nothing.
+        return 100 if cert.required_levels else None
+    if not assessed_importance:
+        return None
+    value = round_half_up(weighted_coverage / assessed_importance * 100)
+    if has_gaps or assessed_importance < total_importance:
+        # Not ready while a skill is short of its target, nor certain while one is unknown.
+        value = min(value, MAX_UNPROVEN_READINESS)
+    return value
 
 
 def _score_or_zero(scores: Mapping[str, SkillScore], skill: str) -> int:
@@ -434,9 +564,10 @@ def _strength_reason(
     )
 
 
-def _context_adjustments(context: Context, cert: CertProfile) -> list[_Adjustment]:
+def _context_adjustments(context: Context, cert: CertProfile, measured: set[str]) -> list[Factor]:
     adjustments = [
         _cloud_adjustment(context, cert),
+        _unmeasured_platform_adjustment(context, cert, measured),
         _experience_adjustment(context, cert),
         _focus_adjustment(context, cert),
         _level_adjustment(context, cert),
@@ -444,41 +575,55 @@ def _context_adjustments(context: Context, cert: CertProfile) -> list[_Adjustmen
     return [adjustment for adjustment in adjustments if adjustment is not None]
 
 
-def _cloud_adjustment(context: Context, cert: CertProfile) -> _Adjustment | None:
+def _cloud_adjustment(context: Context, cert: CertProfile) -> Factor | None:
     exam_cloud = CLOUD_PLATFORMS.get(cert.platform)
     employer_cloud = CLOUD_PLATFORMS.get(context.cloud)
-    if context.goal == SWITCH_CLOUD_GOAL and exam_cloud is not None:
+    if context.goal == SWITCH_CLOUD_GOAL and cert.platform in SWITCH_TARGETS:
         return _switch_cloud_adjustment(exam_cloud, employer_cloud)
     if exam_cloud is not None and cert.platform == context.cloud:
-        return _Adjustment(
+        return Factor(
             EMPLOYER_CLOUD_BONUS,
             f"your employer runs on {employer_cloud}, the platform this exam is about",
         )
     if exam_cloud is not None and employer_cloud is not None:
-        return _Adjustment(
+        return Factor(
             -OTHER_CLOUD_PENALTY,
             f"this exam is about {exam_cloud}, but your employer runs on {employer_cloud}",
         )
     if cert.platform == "neutral" and context.cloud in WITHOUT_CLOUD:
-        return _Adjustment(
+        return Factor(
             NEUTRAL_WITHOUT_CLOUD_BONUS,
             "this exam is vendor-neutral and your employer has no cloud platform",
         )
     return None
 
 
-def _switch_cloud_adjustment(
-    exam_cloud: str | None, employer_cloud: str | None
-) -> _Adjustment | None:
+def _unmeasured_platform_adjustment(
+    context: Context, cert: CertProfile, measured: set[str]
+) -> Factor | None:
+    """An exam about a platform the assessment has no skill for would otherwise look ready to
+    anyone; unless the person works on that platform, its platform part counts against it."""
+    platform = CLOUD_PLATFORMS.get(cert.platform)
+    if platform is None or PLATFORM_SKILLS.get(cert.platform) in measured:
+        return None
+    if context.cloud == cert.platform:
+        return None
+    return Factor(
+        -UNMEASURED_PLATFORM_PENALTY,
+        f"it tests {platform}, which this assessment does not measure, and you do not work on it",
+    )
+
+
+def _switch_cloud_adjustment(exam_cloud: str | None, employer_cloud: str | None) -> Factor | None:
     """Someone leaving their employer's cloud is not held to it, nor pushed back towards it."""
     if exam_cloud is None or exam_cloud == employer_cloud:
         return None
-    return _Adjustment(
+    return Factor(
         SWITCH_CLOUD_BONUS, f"it is about {exam_cloud}, and you want to work on a new cloud"
     )
 
 
-def _experience_adjustment(context: Context, cert: CertProfile) -> _Adjustment | None:
+def _experience_adjustment(context: Context, cert: CertProfile) -> Factor | None:
     if cert.recommended_years is None:
         return None
     shortfall = Fraction(cert.recommended_years) - Fraction(context.ml_years)
@@ -487,30 +632,30 @@ def _experience_adjustment(context: Context, cert: CertProfile) -> _Adjustment |
     penalty = min(MAX_EXPERIENCE_PENALTY, round_half_up(PENALTY_PER_MISSING_YEAR * shortfall))
     if penalty == 0:
         return None
-    return _Adjustment(
+    return Factor(
         -penalty,
         f"this exam recommends {_years(cert.recommended_years)} of ML experience; "
         f"you have {_experience(context.ml_years)}",
     )
 
 
-def _focus_adjustment(context: Context, cert: CertProfile) -> _Adjustment | None:
+def _focus_adjustment(context: Context, cert: CertProfile) -> Factor | None:
     focus_words = FOCUS_WORDS.get(cert.focus)
     if focus_words is None:
         return None
     if FOCUS_FOR_PREFERENCE.get(context.preference) == cert.focus:
-        return _Adjustment(FOCUS_BONUS, f"it focuses on {focus_words}, the work you prefer")
+        return Factor(FOCUS_BONUS, f"it focuses on {focus_words}, the work you prefer")
     if FOCUS_FOR_GOAL.get(context.goal) == cert.focus:
-        return _Adjustment(FOCUS_BONUS, f"it focuses on {focus_words}, which matches your goal")
+        return Factor(FOCUS_BONUS, f"it focuses on {focus_words}, which matches your goal")
     if context.preference == "deep-learning" and cert.focus == "generative-ai":
-        return _Adjustment(
+        return Factor(
             RELATED_FOCUS_BONUS,
             "it focuses on generative AI, which builds on the deep learning you prefer",
         )
     return None
 
 
-def _level_adjustment(context: Context, cert: CertProfile) -> _Adjustment | None:
+def _level_adjustment(context: Context, cert: CertProfile) -> Factor | None:
     if context.ml_years <= NEW_TO_ML_MAX_YEARS:
         # Years of building software count for something: a seasoned developer new to ML
         # is ready for an associate exam sooner than a newcomer to both.
@@ -538,14 +683,18 @@ def _level_adjustment(context: Context, cert: CertProfile) -> _Adjustment | None
         why = f"{article} {cert.level} exam is a big step with {experience}"
     else:
         why = f"{article} {cert.level} exam is below your experience ({experience})"
-    return _Adjustment(points, why)
+    return Factor(points, why)
 
 
 def _experience(years: float) -> str:
-    return "none yet" if years <= 0 else f"about {_years(years)}"
+    if years <= 0:
+        return "none yet"
+    return _years(years) if years < 1 else f"about {_years(years)}"
 
 
 def _years(years: float) -> str:
+    if 0 < years < 1:
+        return "less than a year"
     number = int(years) if float(years).is_integer() else years
     return f"{number} year" if number == 1 else f"{number} years"
 
@@ -554,10 +703,9 @@ def _years(years: float) -> str:
 
 
 def _rank_key(recommendation: Recommendation) -> tuple[int, int, str, str]:
-    uncapped = recommendation.uncapped
     return (
-        -recommendation.readiness,
-        -(recommendation.readiness if uncapped is None else uncapped),
+        -recommendation.fit,
+        -(recommendation.readiness or 0),
         recommendation.cert.name,
         recommendation.cert.slug,
     )
@@ -570,12 +718,14 @@ def recommend(
     skill_names: Mapping[str, str],
 ) -> list[Recommendation]:
     """Current certifications, best fit first; retired ones only show up via stands_in_for.
-    Adjacent credentials are left out (see the module's docstring)."""
+    Adjacent credentials are left out, and for someone with years of ML a foundational exam
+    is held out of the top three (see the module's docstring)."""
     certs = [cert for cert in certs if cert.focus != ADJACENT_FOCUS]
     current = sorted(
         (readiness(scores, context, cert, skill_names) for cert in certs if cert.is_current),
         key=_rank_key,
     )
+    current = _hold_back_foundational(current, context)
     retired = sorted(
         (readiness(scores, context, cert, skill_names) for cert in certs if not cert.is_current),
         key=_rank_key,
@@ -597,18 +747,55 @@ def recommend(
     ]
 
 
+def _hold_back_foundational(ranked: list[Recommendation], context: Context) -> list[Recommendation]:
+    """With EXPERIENCED_MIN_YEARS of ML or more, foundational exams leave the top three unless
+    the goal asks for one: they prove less than the person already has."""
+    if context.ml_years < EXPERIENCED_MIN_YEARS or context.goal in FOUNDATIONAL_GOALS:
+        return ranked
+    top = [r for r in ranked if r.cert.level != "foundational"][:TOP_N]
+    if not top:
+        return ranked
+    # Foundational exams ranked above the last of these give way to them.
+    third = ranked.index(top[-1]) if len(top) == TOP_N else len(ranked)
+    rest = [
+        replace(r, held_back=True, against=(*r.against, HELD_BACK_REASON))
+        if r.cert.level == "foundational" and position < third
+        else r
+        for position, r in enumerate(ranked)
+        if r not in top
+    ]
+    return top + rest
+
+
 @dataclass(frozen=True)
 class RankingChange:
-    skill: str
-    skill_name: str
-    from_score: int
-    to_score: int
+    """What would reorder one card: a single skill raised, or the news that none would."""
+
+    climber: str  # name of the exam that would move up
+    above: str  # name of the exam it would move above
+    for_first: bool  # the card is the top pick: the change is the runner-up's
+    skill_name: str = ""  # empty when no single change reorders the card
+    from_score: int = 0
+    to_score: int = 0
+
+    @property
+    def found(self) -> bool:
+        return bool(self.skill_name)
 
     def describe(self) -> str:
-        return (
-            f"raise {self.skill_name} from level {points_level(self.from_score):.1f} "
-            f"to {points_level(self.to_score):.1f} and this moves to #1"
+        if not self.found:
+            if self.for_first and not self.above:
+                return "It is the only exam we can rank for you"
+            if self.for_first:
+                return "No single skill change would put another exam first"
+            return f"No single skill change would move it above {self.above}"
+        raise_text = (
+            f"Raise {self.skill_name} from level {points_level(self.from_score):.1f} "
+            f"to {points_level(self.to_score):.1f}"
         )
+        if self.for_first:
+            return f"{raise_text} and {self.climber} would come first instead"
+        return f"{raise_text} and it would move above {self.above}"
 
 
 def ranking_changes(
@@ -616,28 +803,55 @@ def ranking_changes(
     scores: Mapping[str, SkillScore],
     context: Context,
     skill_names: Mapping[str, str],
-    limit: int = 3,
+    limit: int = TOP_N,
 ) -> dict[str, RankingChange]:
-    """For each runner-up, the smallest single-skill improvement that makes it #1 (by slug)."""
-    certs = [recommendation.cert for recommendation in recommendations]
+    """For each of the first ``limit`` cards (by slug), what would reorder it.
+
+    A card below the first moves up when one of its gaps is raised far enough to rank it above
+    the card just before it; the first card is reordered when the runner-up's gap is raised
+    far enough to pass it. Each gap is tried at every multiple of ``CHANGE_STEP`` points above
+    its score and only the two exams concerned are recomputed, so the search costs at most
+    ``limit * gaps * (100 / CHANGE_STEP) * 2`` readiness computations (3 * R * 20 * 2 for an
+    exam with R required skills), whatever the size of the catalog.
+    """
     changes: dict[str, RankingChange] = {}
-    for runner_up in recommendations[1 : limit + 1]:
-        best: RankingChange | None = None
-        for gap in runner_up.gaps:
-            for to_score in _raised_scores(gap.score):
-                if best is not None and to_score - gap.score >= best.to_score - best.from_score:
-                    break
-                trial_scores = _with_score(scores, gap.skill, to_score)
-                leader = min(
-                    (readiness(trial_scores, context, cert, skill_names) for cert in certs),
-                    key=_rank_key,
-                )
-                if leader.cert.slug == runner_up.cert.slug:
-                    best = RankingChange(gap.skill, gap.skill_name, gap.score, to_score)
-                    break
-        if best is not None:
-            changes[runner_up.cert.slug] = best
+    for index, card in enumerate(recommendations[:limit]):
+        if index == 0:
+            if len(recommendations) < 2:
+                changes[card.cert.slug] = RankingChange(card.cert.name, "", for_first=True)
+                continue
+            climber, above = recommendations[1], card
+        else:
+            climber, above = card, recommendations[index - 1]
+        changes[card.cert.slug] = _smallest_change(
+            climber, above, scores, context, skill_names, for_first=index == 0
+        )
     return changes
+
+
+def _smallest_change(
+    climber: Recommendation,
+    above: Recommendation,
+    scores: Mapping[str, SkillScore],
+    context: Context,
+    skill_names: Mapping[str, str],
+    *,
+    for_first: bool,
+) -> RankingChange:
+    best = RankingChange(climber.cert.name, above.cert.name, for_first)
+    for gap in climber.gaps:
+        for to_score in _raised_scores(gap.score):
+            if best.found and to_score - gap.score >= best.to_score - best.from_score:
+                break
+            trial = _with_score(scores, gap.skill, to_score)
+            moved = readiness(trial, context, climber.cert, skill_names)
+            passed = readiness(trial, context, above.cert, skill_names)
+            if _rank_key(moved) < _rank_key(passed):
+                best = replace(
+                    best, skill_name=gap.skill_name, from_score=gap.score, to_score=to_score
+                )
+                break
+    return best
 
 
 def _raised_scores(score: int) -> range:

@@ -391,6 +391,27 @@ def _context(values: dict[str, str]) -> scoring.Context:
 
 
 @dataclass(frozen=True)
+class SkillAgainstTarget:
+    name: str
+    level: float | None
+    se: float | None
+    required: int
+
+    @property
+    def percent(self) -> int:
+        """The level's place on the 0-5 axis the bars are drawn on."""
+        return round((self.level or 0) * 20)
+
+    @property
+    def target_percent(self) -> int:
+        return self.required * 20
+
+    @property
+    def met(self) -> bool:
+        return self.level is not None and self.level >= self.required
+
+
+@dataclass(frozen=True)
 class Outcome:
     """Everything the result views show for one attempt."""
 
@@ -402,11 +423,28 @@ class Outcome:
 
     @property
     def top(self) -> list[scoring.Recommendation]:
-        return self.recommendations[:3]
+        return self.recommendations[: scoring.TOP_N]
 
     @property
     def top_with_changes(self) -> list[tuple[scoring.Recommendation, scoring.RankingChange | None]]:
         return [(rec, self.changes.get(rec.cert.slug)) for rec in self.top]
+
+    @property
+    def top_pick_skills(self) -> list[SkillAgainstTarget]:
+        """The top pick's required skills, each with the person's level against its target."""
+        if not self.recommendations:
+            return []
+        required = self.recommendations[0].cert.required_levels
+        rows = []
+        for slug, name in self.skill_names.items():
+            if required.get(slug, 1) <= 1:
+                continue
+            score = self.scores.get(slug)
+            level = score.level if score is not None else None
+            rows.append(
+                SkillAgainstTarget(name, level, score.se if score else None, required[slug])
+            )
+        return rows
 
     @property
     def skill_rows(self) -> list[tuple[str, scoring.SkillScore]]:
@@ -415,9 +453,9 @@ class Outcome:
 
 def attempt_answers(attempt: Attempt) -> list[Answer]:
     return list(
-        attempt.answers.select_related("question__skill", "choice")
-        .prefetch_related("question__choices")
-        .order_by("question__order", "question_id")
+        attempt.answers.select_related("question__skill", "choice").order_by(
+            "question__order", "question_id"
+        )
     )
 
 

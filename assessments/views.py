@@ -187,6 +187,7 @@ def answer(request: HttpRequest, public_id) -> HttpResponse:
         swapped
         + out_of_band(template, "assessment-progress", context, request)
         + out_of_band(template, "recommendation-panel", context, request)
+        + out_of_band(template, "live-summary", context, request)
     )
 
 

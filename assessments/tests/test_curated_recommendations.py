@@ -96,15 +96,15 @@ def test_deep_learning_python_developer_without_cloud_sees_a_neutral_exam_before
     position = [r.cert.slug for r in result].index
     first_neutral = next(r for r in result if r.cert.platform == "neutral")
     assert position(first_neutral.cert.slug) < position("google-professional-ml-engineer")
-    assert "+5: this exam is vendor-neutral and your employer has no cloud platform" in (
+    assert "This exam is vendor-neutral and your employer has no cloud platform (+5)" in (
         first_neutral.reasons
     )
-    # Weakened: this used to assert that the first exam of all is vendor-neutral. Oracle's
-    # Generative AI Professional now comes first: it asks generative AI 4, Python 3, deep
-    # learning 2 and MLOps 1, level 1 now asks nothing (a target of 0), so this person, who
-    # said nothing about MLOps, covers all of it; and an employer without a cloud costs an
-    # exam on a cloud nothing. Whether that exam should lead for someone without Oracle
-    # Cloud is a product question, reported with this change.
+    # Restored: the first exam of all is vendor-neutral again. Oracle's Generative AI
+    # Professional, which led, still meets everything it asks, but an employer without a
+    # cloud gives a cloud exam no factor either way and a vendor-neutral one +5, and the
+    # level table now gives an associate exam +4 after 2 years and a professional one 0:
+    # more than the point a neutral associate loses (99) for a skill not assessed yet.
+    assert result[0].cert.platform == "neutral"
 
 
 # Someone starting out: no maths to speak of, a little of everything else.

@@ -68,7 +68,10 @@ def test_results_rank_google_pmle_first_for_a_google_mlops_engineer(client, ques
     assert top.cert.slug == "google-professional-ml-engineer"
     assert "Your top three" in response.text
     assert "Why it fits" in response.text
-    assert "+10: " in response.text  # the employer-cloud bonus, with its number
+    assert "Your employer runs on Google Cloud, the platform this exam is about (+10)" in (
+        response.text
+    )
+    assert "What would change the ranking" in response.text
 
 
 def test_results_never_recommend_a_retired_certification(client, question_bank):
@@ -207,11 +210,11 @@ def test_results_take_the_same_queries_whatever_the_size(
         answer(client, attempt, check.key, wrong_choice_id(check.key))
     finish(client, attempt)
 
-    # session, user, the attempt; its answers with questions, skills and choices, and the
-    # questions' choices (for the correct answers); the catalog: skills, certifications with
-    # providers, domains, domain skills, requirements, their skills, successions, successor
-    # certifications; the previous finished attempt; the other attempts.
-    with django_assert_num_queries(15):
+    # session, user, the attempt; its answers with questions, skills and choices (the keys are
+    # never shown, so the questions' other choices are not loaded); the catalog: skills,
+    # certifications with providers, domains, domain skills, requirements, their skills,
+    # successions, successor certifications; the previous finished attempt; the other attempts.
+    with django_assert_num_queries(14):
         response = client.get(f"/assessment/{attempt.public_id}/results/")
     assert response.text.count("Not right") == wrong_checks
 
@@ -228,3 +231,44 @@ def test_a_score_that_dropped_reads_down_by_how_much(client, question_bank, alic
     response = client.get(f"/assessment/{second.public_id}/results/")
 
     assert "down 3.0" in response.text  # level 4 to level 1
+
+
+def test_every_card_of_the_top_three_says_what_would_change_the_ranking(client, question_bank):
+    attempt = start(client)
+    answer_as_google_mlops_engineer(client, attempt)
+    finish(client, attempt)
+
+    response = client.get(f"/assessment/{attempt.public_id}/results/")
+
+    cards = response.text.split('class="card h-100 recommendation"')[1:]
+    assert len(cards) == 3
+    for card in cards:
+        assert "What would change the ranking:" in card
+
+
+def test_a_finished_attempt_with_nothing_assessed_shows_readiness_as_not_assessed(
+    client, question_bank
+):
+    attempt = start(client)
+    answer(client, attempt, "context-employer-cloud", choice_id("context-employer-cloud", 0))
+    finish(client, attempt)
+
+    response = client.get(f"/assessment/{attempt.public_id}/results/")
+
+    assert "Readiness <strong>not assessed yet</strong>" in response.text
+    assert "0/100" not in response.text and "0%</td>" not in response.text
+
+
+def test_the_top_pick_is_drawn_skill_by_skill_against_its_targets(client, question_bank):
+    attempt = start(client)
+    answer_as_google_mlops_engineer(client, attempt)
+    finish(client, attempt)
+
+    response = client.get(f"/assessment/{attempt.public_id}/results/")
+
+    top = response.context["outcome"].recommendations[0]
+    table = response.text.split('id="top-pick-caption"', 1)[1].split("</table>", 1)[0]
+    required = [level for level in top.cert.required_levels.values() if level > 1]
+    assert table.count('<th scope="row">') == len(required)
+    assert table.count('class="target-mark"') == len(required)
+    assert "MLOps and deployment" in table and "met</span>" in table

@@ -5,19 +5,22 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 import pytest
 
 from assessments.scoring import (
+    HELD_BACK_REASON,
     CertProfile,
     CheckResult,
     Context,
     DomainShare,
     Evidence,
+    Factor,
     Gap,
     Recommendation,
     SkillScore,
-    _rank_key,
+    exam_shares,
     level_points,
     ranking_changes,
     readiness,
@@ -603,6 +606,78 @@ def test_an_answer_never_moves_a_level_the_wrong_way_at_the_ends_of_the_scale():
     assert expert.level == 5
 
 
+# --- Exam shares --------------------------------------------------------------------------
+
+
+def test_unpublished_domain_weights_share_what_the_published_ones_leave():
+    one_of_three = cert(
+        "one-of-three",
+        "One weight published",
+        "associate",
+        "neutral",
+        "mixed",
+        {"python": 3, "mlops": 3, "aws": 3},
+        (domain("Build", 20, "python"), domain("Deploy", 0, "mlops"), domain("Run", 0, "aws")),
+    )
+    recommendation = readiness(
+        scores_for({"python": 3, "mlops": 1, "aws": 1}), Context(), one_of_three, SKILL_NAMES
+    )
+
+    # 100 - 20 = 80 left for the two domains without a weight: 40 each
+    assert exam_shares(one_of_three) == {"python": 20, "mlops": 40, "aws": 40}
+    assert [gap.exam_share for gap in recommendation.gaps] == [40, 40]
+    assert recommendation.weights_published == (1, 3)
+    assert recommendation.weights_note == (
+        "1 of 3 domain weights published; the others share what is left."
+    )
+
+
+def test_without_any_published_weight_every_domain_counts_equally():
+    recommendation = readiness({}, Context(), TENSORFLOW_DEVELOPER, SKILL_NAMES)
+
+    # four domains of 25: Python has one, deep learning three
+    assert exam_shares(TENSORFLOW_DEVELOPER) == {"python": 25, "deep-learning": 75}
+    assert recommendation.weights_note == (
+        "No domain weights are published; its 4 domains count equally."
+    )
+
+
+def test_a_domain_is_split_evenly_among_the_skills_it_exercises():
+    shared = cert(
+        "shared",
+        "Shared domain",
+        "associate",
+        "neutral",
+        "mixed",
+        {"python": 3, "mlops": 3},
+        (domain("Build", 60, "python", "mlops"), domain("Deploy", 40, "mlops")),
+    )
+
+    assert exam_shares(shared) == {"python": 30, "mlops": 70}
+
+
+def test_published_weights_over_100_are_scaled_down_and_leave_nothing_to_share():
+    too_much = cert(
+        "too-much",
+        "Over-weighted exam",
+        "associate",
+        "neutral",
+        "mixed",
+        {"python": 3, "mlops": 3, "aws": 3},
+        (domain("Build", 90, "python"), domain("Deploy", 60, "mlops"), domain("Run", 0, "aws")),
+    )
+
+    # 90 + 60 = 150 scaled to 100
+    assert exam_shares(too_much) == {"python": 60, "mlops": 40, "aws": 0}
+
+
+def test_an_exam_with_every_weight_published_needs_no_note():
+    recommendation = readiness({}, Context(), GOOGLE_PMLE, SKILL_NAMES)
+
+    assert recommendation.weights_published == (6, 6)
+    assert recommendation.weights_note == ""
+
+
 # --- Readiness ----------------------------------------------------------------------------
 
 TWO_SKILL_EXAM = cert(
@@ -615,13 +690,37 @@ TWO_SKILL_EXAM = cert(
     (domain("Build", 60, "python"), domain("Deploy", 40, "mlops")),
     years=1,
 )
+# Nearly all of the exam is Python: importance python 99 + 5*3 = 114, mlops 1 + 5*2 = 11.
+LOPSIDED_EXAM = cert(
+    "lopsided",
+    "Lopsided exam",
+    "associate",
+    "neutral",
+    "mixed",
+    {"python": 3, "mlops": 2},
+    (domain("Build", 99, "python"), domain("Deploy", 1, "mlops")),
+)
+# No cloud factor on a neutral exam for an employer on several clouds, and nothing for an
+# associate exam with no ML experience: the fit is the readiness alone.
+NO_FACTORS = Context(cloud="several", ml_years=0)
 
 
-def listed_total(recommendation: Recommendation) -> int:
-    """The skills' figure plus every adjustment, as the reasons list them."""
-    skills = re.match(r"Your skills cover (\d+)/100 ", recommendation.reasons[0])
-    adjustments = [re.match(r"([+-]\d+): ", reason) for reason in recommendation.reasons[1:]]
-    return int(skills[1]) + sum(int(found[1]) for found in adjustments if found)
+def at(skill: str, score: int | None) -> SkillScore:
+    """A skill measured at ``score`` points (level 1 + score / 25), or not assessed."""
+    if score is None:
+        return SkillScore(skill, None, None, 0, 0, "")
+    return SkillScore(skill, score, None, 0, 0, "", level=1 + score / 25, se=0.5)
+
+
+def skills_figure(recommendation: Recommendation) -> int | None:
+    first = recommendation.reasons[0] if recommendation.reasons else ""
+    found = re.match(r"Your skills meet (\d+)% of what this exam expects", first)
+    return int(found[1]) if found else None
+
+
+def listed_points(lines: tuple[str, ...]) -> list[int]:
+    """The numbers the factors print at the end of their sentence: "... (+10)"."""
+    return [int(found[1]) for line in lines if (found := re.search(r"\(([+-]\d+)\)$", line))]
 
 
 def test_readiness_weighs_skills_by_exam_share_and_required_level():
@@ -632,13 +731,18 @@ def test_readiness_weighs_skills_by_exam_share_and_required_level():
 
     # targets (level - 1) * 25: python 50, mlops 75
     # importance: python 60 + 5*3 = 75, mlops 40 + 5*4 = 60
-    # coverage: python 100/50 -> 1, mlops 25/75 = 1/3
-    # (75 * 1 + 60 / 3) / 135 = 70.4 -> 70; associate with 2 years: +4
-    assert recommendation.reasons[0].startswith("Your skills cover 70/100")
-    assert (
-        "+4: an associate exam fits someone with 2 years of ML experience" in recommendation.reasons
+    # coverage: python at or above its target -> 1; mlops two levels short (25 of 75) costs
+    # two quarters -> 1/2
+    # (75 * 1 + 60 / 2) / 135 = 77.8 -> 78; the fit adds +4, associate with 2 years
+    assert recommendation.readiness == 78
+    assert recommendation.reasons[0] == (
+        "Your skills meet 78% of what this exam expects, "
+        "each skill weighted by how much of the exam uses it"
     )
-    assert recommendation.readiness == 74
+    assert "An associate exam fits someone with 2 years of ML experience (+4)" in (
+        recommendation.reasons
+    )
+    assert recommendation.fit == 82
     assert recommendation.gaps == (Gap("mlops", "MLOps and deployment", 25, 75, 40),)
 
 
@@ -651,7 +755,8 @@ def test_a_person_at_the_required_level_has_no_gap():
     )
 
     assert at_level.gaps == ()
-    assert at_level.reasons[0].startswith("Your skills cover 100/100")
+    assert at_level.readiness == 100
+    assert skills_figure(at_level) == 100
     assert one_short.gaps == (Gap("python", "Python", 25, 50, 60),)
 
 
@@ -665,7 +770,8 @@ def test_the_target_of_a_required_level_is_its_points_and_level_1_asks_nothing()
         {"linear-algebra": 1, "calculus": 2, "python": 3, "mlops": 4, "aws": 5},
         (),
     )
-    recommendation = readiness({}, Context(), every_level, SKILL_NAMES)
+    never_used = scores_for(dict.fromkeys(every_level.required_levels, 1))
+    recommendation = readiness(never_used, Context(), every_level, SKILL_NAMES)
 
     # (level - 1) * 25; level 1 ("never used") is met by everyone
     assert [(gap.skill, gap.target) for gap in recommendation.gaps] == [
@@ -676,22 +782,91 @@ def test_the_target_of_a_required_level_is_its_points_and_level_1_asks_nothing()
     ]
 
 
-def test_unassessed_required_skill_counts_as_a_zero_score_gap():
+def test_with_nothing_assessed_readiness_is_not_assessed_and_the_fit_is_the_factors():
+    every_level = cert(
+        "every-level",
+        "Every-level exam",
+        "associate",
+        "neutral",
+        "mixed",
+        {"linear-algebra": 1, "calculus": 2, "python": 3, "mlops": 4, "aws": 5},
+        (),
+    )
+    recommendation = readiness(scores_for({}), Context(), every_level, SKILL_NAMES)
+
+    assert recommendation.readiness is None
+    assert recommendation.confidence == 0
+    assert recommendation.gaps == ()
+    # Linear algebra at level 1 asks nothing, so nothing is missing about it.
+    assert recommendation.unassessed == (
+        "Calculus and optimisation",
+        "Python",
+        "MLOps and deployment",
+        "AWS",
+    )
+    assert recommendation.against[-1] == (
+        "Not assessed yet: Calculus and optimisation, Python, MLOps and deployment, AWS"
+    )
+    assert not any(reason.startswith("Your skills") for reason in recommendation.reasons)
+    # 0 for the skills, +5 vendor-neutral without an employer cloud
+    assert recommendation.fit == 5
+
+
+def test_an_unassessed_required_skill_lowers_confidence_not_readiness():
     scores = scores_for({"python": 5})
     recommendation = readiness(scores, Context(ml_years=2), TWO_SKILL_EXAM, SKILL_NAMES)
 
-    # 75 / 135 = 55.6 -> 56, +4 for the level
-    assert recommendation.readiness == 60
-    assert recommendation.gaps == (Gap("mlops", "MLOps and deployment", 0, 75, 40),)
+    # Python, the only skill assessed, is fully met: 100, held at 99 while MLOps is unknown.
+    # Counting MLOps as 0 would have given 75 / 135 = 56.
+    assert recommendation.readiness == 99
+    assert recommendation.gaps == ()
+    assert recommendation.unassessed == ("MLOps and deployment",)
+    assert "Not assessed yet: MLOps and deployment" in recommendation.against
+    # assessed importance 75 of 135
+    assert recommendation.confidence == 56
+    # +4 associate with 2 years; 44% not assessed costs a point per 5%: -9 (8.8 rounded)
+    assert recommendation.fit == 99 + 4 - 9
+    assert "44% of what it needs is not assessed yet (-9)" in recommendation.against
 
 
-def test_exam_without_published_weights_weighs_skills_by_required_level_only():
+def test_readiness_stays_at_99_while_an_assessed_skill_is_short_of_its_target():
+    scores = {"python": at("python", 50), "mlops": at("mlops", 24)}
+    recommendation = readiness(scores, NO_FACTORS, LOPSIDED_EXAM, SKILL_NAMES)
+
+    # (114 + 11 * 24/25) / 125 = 99.6, which would round to 100
+    assert recommendation.readiness == 99
+    assert recommendation.gaps == (Gap("mlops", "MLOps and deployment", 24, 25, 1),)
+    assert recommendation.fit == 99
+
+
+def test_readiness_stays_at_99_while_a_required_skill_is_not_assessed():
+    scores = {"python": at("python", 100), "mlops": at("mlops", None)}
+    recommendation = readiness(scores, NO_FACTORS, LOPSIDED_EXAM, SKILL_NAMES)
+
+    assert recommendation.readiness == 99
+    # assessed importance 114 of 125
+    assert recommendation.confidence == 91
+
+
+def test_readiness_is_100_only_when_every_skill_is_assessed_and_met():
+    scores = {"python": at("python", 50), "mlops": at("mlops", 25)}
+    recommendation = readiness(scores, NO_FACTORS, LOPSIDED_EXAM, SKILL_NAMES)
+
+    assert recommendation.readiness == 100
+    assert recommendation.confidence == 100
+    assert recommendation.against == ()
+
+
+def test_exam_without_published_weights_splits_the_exam_equally_among_its_domains():
     scores = scores_for({"python": 5, "data-libraries": 1, "deep-learning": 5})
     recommendation = readiness(scores, Context(), TENSORFLOW_DEVELOPER, SKILL_NAMES)
 
-    # importance 5 * level: python 15, data libraries 10, deep learning 20
-    # (15 + 0 + 20) / 45 = 77.8 -> 78, +5 vendor-neutral without an employer cloud
-    assert recommendation.readiness == 83
+    # four domains of 25: python 25 + 5*3 = 40, data libraries 0 + 5*2 = 10 (no domain),
+    # deep learning 75 + 5*4 = 95; data libraries one level short covers 3/4:
+    # (40 + 10 * 3/4 + 95) / 145 = 98.3 -> 98
+    assert recommendation.readiness == 98
+    # +5 vendor-neutral without an employer cloud
+    assert recommendation.fit == 103
     assert recommendation.gaps == (Gap("data-libraries", SKILL_NAMES["data-libraries"], 0, 25, 0),)
 
 
@@ -712,26 +887,34 @@ def test_readiness_is_rounded_half_up_not_to_even():
     assert recommendation.readiness == 63
 
 
-def test_reasons_name_strengths_in_levels_and_the_biggest_gap():
+def test_reasons_name_strengths_in_levels_and_against_names_the_biggest_gap():
     two_skill = readiness(
         scores_for({"python": 5, "mlops": 2}), Context(), TWO_SKILL_EXAM, SKILL_NAMES
     )
+    without_domains = replace(TENSORFLOW_DEVELOPER, domains=())
     unweighted_scores = scores_for({"python": 4, "data-libraries": 3, "deep-learning": 5})
-    unweighted = readiness(unweighted_scores, Context(), TENSORFLOW_DEVELOPER, SKILL_NAMES)
+    unweighted = readiness(unweighted_scores, Context(), without_domains, SKILL_NAMES)
+    equal_domains = readiness(unweighted_scores, Context(), TENSORFLOW_DEVELOPER, SKILL_NAMES)
 
     assert "Strong in Python (level 5.0), which is about 60% of this exam" in two_skill.reasons
-    biggest_gap = two_skill.reasons[-1]
-    assert biggest_gap.startswith("Biggest gap: MLOps and deployment ")
-    assert biggest_gap.endswith(" — about 40% of this exam")
+    assert two_skill.against[0] == (
+        "Biggest gap: MLOps and deployment level 2.0 (needs level 4) — about 40% of this exam"
+    )
+    assert not any(reason.startswith("Biggest gap") for reason in two_skill.reasons)
     # Strong means at or above the target and at least level 4; data libraries at level 3
-    # meets its level 2 but is not a strength, nor is Python at level 3.8.
+    # meets its level 2 but is not a strength. Without shares the sentence names the level.
     assert [reason for reason in unweighted.reasons if reason.startswith("Strong")] == [
         "Strong in Deep learning (TensorFlow, PyTorch) (level 5.0), "
         "above the level 4 this exam expects",
         "Strong in Python (level 4.0), above the level 3 this exam expects",
     ]
+    assert [reason for reason in equal_domains.reasons if reason.startswith("Strong")] == [
+        "Strong in Deep learning (TensorFlow, PyTorch) (level 5.0), "
+        "which is about 75% of this exam",
+        "Strong in Python (level 4.0), which is about 25% of this exam",
+    ]
     below_level_4 = {**unweighted_scores, "python": replace(unweighted_scores["python"], score=70)}
-    almost = readiness(below_level_4, Context(), TENSORFLOW_DEVELOPER, SKILL_NAMES)
+    almost = readiness(below_level_4, Context(), without_domains, SKILL_NAMES)
     assert not any(reason.startswith("Strong in Python") for reason in almost.reasons)
 
 
@@ -753,22 +936,58 @@ def test_gap_description_speaks_in_levels():
     assert re.search(r"level 4(\.0)?\b", described)
 
 
-def test_the_listed_numbers_add_up_to_the_readiness():
+def test_a_factor_reads_as_a_sentence_with_its_number_after_it():
+    bonus = Factor(10, "your employer runs on AWS, the platform this exam is about")
+    penalty = Factor(-8, "this exam is about AWS, but your employer runs on Google Cloud")
+
+    assert bonus.describe() == "Your employer runs on AWS, the platform this exam is about (+10)"
+    assert penalty.describe() == (
+        "This exam is about AWS, but your employer runs on Google Cloud (-8)"
+    )
+
+
+def test_the_fit_is_the_readiness_plus_the_factors_exactly():
     for scores, context in PEOPLE:
         for exam in CATALOG:
             recommendation = readiness(scores, context, exam, SKILL_NAMES)
-            total = listed_total(recommendation)
-            capped = f"The total of {total} is capped to the 0-100 range"
+            points = sum(factor.points for factor in recommendation.factors)
 
-            assert recommendation.readiness == max(0, min(100, total))
-            assert (capped in recommendation.reasons) == (not 0 <= total <= 100)
+            assert recommendation.fit == (recommendation.readiness or 0) + points
+            assert recommendation.fit_shown == max(0, min(100, recommendation.fit))
 
 
-def test_exam_on_another_cloud_than_the_employers_is_penalised():
+def test_the_listed_numbers_add_up_to_the_fit():
+    for scores, context in PEOPLE:
+        for exam in CATALOG:
+            recommendation = readiness(scores, context, exam, SKILL_NAMES)
+            listed = listed_points(recommendation.reasons) + listed_points(recommendation.against)
+
+            assert skills_figure(recommendation) == recommendation.readiness
+            assert (recommendation.readiness or 0) + sum(listed) == recommendation.fit
+
+
+def test_factors_for_are_reasons_and_factors_against_are_only_under_against():
+    for scores, context in PEOPLE:
+        for exam in CATALOG:
+            recommendation = readiness(scores, context, exam, SKILL_NAMES)
+
+            assert all(points > 0 for points in listed_points(recommendation.reasons))
+            assert all(points < 0 for points in listed_points(recommendation.against))
+            for factor in recommendation.factors:
+                if factor.points > 0:
+                    assert factor.describe() in recommendation.reasons
+                else:
+                    assert factor.describe() in recommendation.against
+                    assert factor.describe() not in recommendation.reasons
+
+
+def test_exam_on_another_cloud_than_the_employers_counts_against_it():
     scores, context = GOOGLE_MLOPS_ENGINEER
     mla = readiness(scores, context, AWS_MLA, SKILL_NAMES)
 
-    assert "-8: this exam is about AWS, but your employer runs on Google Cloud" in mla.reasons
+    penalty = "This exam is about AWS, but your employer runs on Google Cloud (-8)"
+    assert penalty in mla.against
+    assert penalty not in mla.reasons
 
 
 SNOWFLAKE_DATA_SCIENTIST = cert(
@@ -787,13 +1006,23 @@ def test_an_exam_on_a_data_platform_the_taxonomy_has_no_skill_for_is_scored():
     snowflake = readiness(scores, context, SNOWFLAKE_DATA_SCIENTIST, SKILL_NAMES)
     no_cloud = readiness(scores, Context(ml_years=3), SNOWFLAKE_DATA_SCIENTIST, SKILL_NAMES)
 
-    assert 0 <= snowflake.readiness <= 100
-    assert "-8: this exam is about Snowflake, but your employer runs on Google Cloud" in (
-        snowflake.reasons
+    # classical ML and Python, both rated 4, meet level 3
+    assert snowflake.readiness == 100
+    assert "This exam is about Snowflake, but your employer runs on Google Cloud (-8)" in (
+        snowflake.against
     )
-    assert not any(
-        "vendor-neutral" in reason or "Snowflake" in reason for reason in no_cloud.reasons
+    # No skill measures Snowflake itself, so for anyone not working on it that part counts
+    # against the exam instead of passing unseen.
+    unmeasured = (
+        "It tests Snowflake, which this assessment does not measure, "
+        "and you do not work on it (-10)"
     )
+    assert unmeasured in snowflake.against and unmeasured in no_cloud.against
+    assert not any("vendor-neutral" in line for line in (*no_cloud.reasons, *no_cloud.against))
+    on_snowflake = readiness(
+        scores, Context(cloud="snowflake", ml_years=3), SNOWFLAKE_DATA_SCIENTIST, SKILL_NAMES
+    )
+    assert unmeasured not in on_snowflake.against
 
 
 def test_a_beta_exam_is_ranked_like_an_active_one():
@@ -829,10 +1058,30 @@ def test_experience_shortfall_costs_4_points_a_year():
     pmle = readiness(scores, Context(ml_years=2), GOOGLE_PMLE, SKILL_NAMES)
     met = readiness(scores, Context(ml_years=4), GOOGLE_PMLE, SKILL_NAMES)
 
-    assert (
-        "-4: this exam recommends 3 years of ML experience; you have about 2 years" in pmle.reasons
+    assert "This exam recommends 3 years of ML experience; you have about 2 years (-4)" in (
+        pmle.against
     )
-    assert not any("recommends" in reason for reason in met.reasons)
+    assert not any("recommends" in line for line in (*met.reasons, *met.against))
+
+
+def test_less_than_a_year_of_ml_reads_as_less_than_a_year():
+    scores, _ = DEEP_LEARNING_PYTHON_DEVELOPER
+    pmle = readiness(scores, Context(ml_years=0.5), GOOGLE_PMLE, SKILL_NAMES)
+
+    # a newcomer's row: -8 for a professional exam
+    assert "A professional exam is a big step with less than a year of ML experience (-8)" in (
+        pmle.against
+    )
+
+
+def test_an_experience_shortfall_with_less_than_a_year_reads_without_about():
+    scores, _ = DEEP_LEARNING_PYTHON_DEVELOPER
+    pmle = readiness(scores, Context(ml_years=0.5), GOOGLE_PMLE, SKILL_NAMES)
+
+    # 2.5 years short: 4 * 2.5 = 10
+    assert "This exam recommends 3 years of ML experience; you have less than a year (-10)" in (
+        pmle.against
+    )
 
 
 def test_preference_for_the_exams_focus_earns_a_bonus():
@@ -841,24 +1090,60 @@ def test_preference_for_the_exams_focus_earns_a_bonus():
     neutral = readiness(scores, Context(preference="both"), DATABRICKS_ML_ASSOCIATE, {})
     mlops_goal = readiness(scores, Context(goal="move-into-mlops"), AWS_MLA, {})
 
-    assert liked.readiness == neutral.readiness + 6
-    assert "+6: it focuses on classical machine learning, the work you prefer" in liked.reasons
-    assert "+6: it focuses on MLOps, which matches your goal" in mlops_goal.reasons
+    assert liked.readiness == neutral.readiness
+    assert liked.fit == neutral.fit + 6
+    assert "It focuses on classical machine learning, the work you prefer (+6)" in liked.reasons
+    assert "It focuses on MLOps, which matches your goal (+6)" in mlops_goal.reasons
 
 
-def test_readiness_is_clamped_to_0_and_100():
+def test_the_fit_is_not_clamped_only_its_display_is():
     nothing_assessed = scores_for({})
     expert = scores_for(dict.fromkeys(AWS_MLA.required_levels, 5))
     floor = readiness(nothing_assessed, Context(cloud="aws", ml_years=0), GOOGLE_PMLE, SKILL_NAMES)
     ceiling = readiness(expert, Context(cloud="aws", ml_years=2), AWS_MLA, SKILL_NAMES)
 
-    # 0 from skills, -8 other cloud, -12 for 3 years short, -8 professional for a beginner
-    assert floor.reasons[0].startswith("Your skills cover 0/100")
-    assert floor.readiness == 0
-    assert "The total of -28 is capped to the 0-100 range" in floor.reasons
+    # nothing assessed (0), -8 other cloud, -12 for 3 years short, -8 professional for a beginner
+    assert floor.readiness is None
+    assert floor.fit == -28
+    assert floor.fit_shown == 0
+    assert floor.against[:3] == (
+        "This exam is about Google Cloud, but your employer runs on AWS (-8)",
+        "This exam recommends 3 years of ML experience; you have none yet (-12)",
+        "A professional exam is a big step with no ML experience yet (-8)",
+    )
+    assert floor.against[-1].startswith("Not assessed yet: Probability and statistics, Python")
     # 100 from skills, +10 employer cloud, +4 associate with 2 years
     assert ceiling.readiness == 100
-    assert "The total of 114 is capped to the 0-100 range" in ceiling.reasons
+    assert ceiling.fit == 114
+    assert ceiling.fit_shown == 100
+    for recommendation in (floor, ceiling):
+        lines = (*recommendation.reasons, *recommendation.against)
+        assert not any("capped" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("ml_years", "level", "points"),
+    [
+        (1, "foundational", 8),
+        (1, "associate", 0),
+        (1, "professional", -8),
+        (2, "foundational", -20),
+        (2, "associate", 4),
+        (2, "professional", 0),
+        (3, "foundational", -30),
+        (3, "associate", -8),
+        (3, "professional", 6),
+        (3, "specialty", 6),
+    ],
+)
+def test_the_level_of_an_exam_is_weighed_against_years_of_ml(ml_years, level, points):
+    exam = cert("exam", "Exam", level, "neutral", "mixed", {"python": 3}, ())
+    recommendation = readiness(
+        scores_for({"python": 3}), Context(cloud="several", ml_years=ml_years), exam, SKILL_NAMES
+    )
+
+    # a neutral, mixed exam with no recommended years: the level is the only factor
+    assert [factor.points for factor in recommendation.factors] == ([points] if points else [])
 
 
 # --- Context: cloud, goal, experience -----------------------------------------------------
@@ -875,22 +1160,23 @@ MIDDLING = scores_for(
         "google-cloud": 2,
     }
 )
-CLOUD_REASONS = ("your employer", "a new cloud")
+CLOUD_WORDS = ("your employer", "a new cloud")
 
 
-def cloud_reasons(recommendation: Recommendation) -> list[str]:
-    return [r for r in recommendation.reasons if any(words in r for words in CLOUD_REASONS)]
+def cloud_lines(recommendation: Recommendation) -> list[str]:
+    lines = (*recommendation.reasons, *recommendation.against)
+    return [line for line in lines if any(words in line.lower() for words in CLOUD_WORDS)]
 
 
 def test_an_employer_on_several_clouds_gets_no_cloud_adjustment_either_way():
     several = Context(cloud="several", ml_years=2)
 
     for exam in (GOOGLE_PMLE, AWS_MLA, NVIDIA_GENAI_LLMS):
-        assert cloud_reasons(readiness(MIDDLING, several, exam, SKILL_NAMES)) == []
+        assert cloud_lines(readiness(MIDDLING, several, exam, SKILL_NAMES)) == []
     own = readiness(MIDDLING, replace(several, cloud="aws"), AWS_MLA, SKILL_NAMES)
     other = readiness(MIDDLING, replace(several, cloud="gcp"), AWS_MLA, SKILL_NAMES)
     on_several = readiness(MIDDLING, several, AWS_MLA, SKILL_NAMES)
-    assert on_several.uncapped == own.uncapped - 10 == other.uncapped + 8
+    assert on_several.fit == own.fit - 10 == other.fit + 8
 
 
 def test_an_employer_on_its_own_servers_gets_the_vendor_neutral_bonus_like_no_cloud():
@@ -898,15 +1184,14 @@ def test_an_employer_on_its_own_servers_gets_the_vendor_neutral_bonus_like_no_cl
     no_cloud = replace(on_premises, cloud="none")
     neutral = readiness(MIDDLING, on_premises, NVIDIA_GENAI_LLMS, SKILL_NAMES)
 
-    assert cloud_reasons(neutral) == [
-        "+5: this exam is vendor-neutral and your employer has no cloud platform"
+    assert cloud_lines(neutral) == [
+        "This exam is vendor-neutral and your employer has no cloud platform (+5)"
     ]
-    assert cloud_reasons(readiness(MIDDLING, on_premises, AWS_MLA, SKILL_NAMES)) == []
+    assert cloud_lines(readiness(MIDDLING, on_premises, AWS_MLA, SKILL_NAMES)) == []
     for exam in CATALOG:
-        assert (
-            readiness(MIDDLING, on_premises, exam, SKILL_NAMES).reasons
-            == readiness(MIDDLING, no_cloud, exam, SKILL_NAMES).reasons
-        )
+        here = readiness(MIDDLING, on_premises, exam, SKILL_NAMES)
+        there = readiness(MIDDLING, no_cloud, exam, SKILL_NAMES)
+        assert (here.reasons, here.against, here.fit) == (there.reasons, there.against, there.fit)
 
 
 def test_wanting_to_switch_cloud_drops_the_employers_bonus_and_favours_other_clouds():
@@ -916,18 +1201,18 @@ def test_wanting_to_switch_cloud_drops_the_employers_bonus_and_favours_other_clo
     def change(exam: CertProfile) -> int:
         before = readiness(MIDDLING, staying, exam, SKILL_NAMES)
         after = readiness(MIDDLING, switching, exam, SKILL_NAMES)
-        return after.uncapped - before.uncapped
+        return after.fit - before.fit
 
-    assert cloud_reasons(readiness(MIDDLING, switching, GOOGLE_PMLE, SKILL_NAMES)) == []
+    assert cloud_lines(readiness(MIDDLING, switching, GOOGLE_PMLE, SKILL_NAMES)) == []
     assert change(GOOGLE_PMLE) == -10
-    assert cloud_reasons(readiness(MIDDLING, switching, AWS_MLA, SKILL_NAMES)) == [
-        "+4: it is about AWS, and you want to work on a new cloud"
+    assert cloud_lines(readiness(MIDDLING, switching, AWS_MLA, SKILL_NAMES)) == [
+        "It is about AWS, and you want to work on a new cloud (+4)"
     ]
     assert change(AWS_MLA) == 8 + 4
-    assert cloud_reasons(readiness(MIDDLING, switching, AZURE_AI_103, SKILL_NAMES)) == [
-        "+4: it is about Azure, and you want to work on a new cloud"
+    assert cloud_lines(readiness(MIDDLING, switching, AZURE_AI_103, SKILL_NAMES)) == [
+        "It is about Azure, and you want to work on a new cloud (+4)"
     ]
-    assert cloud_reasons(readiness(MIDDLING, switching, NVIDIA_GENAI_LLMS, SKILL_NAMES)) == []
+    assert cloud_lines(readiness(MIDDLING, switching, NVIDIA_GENAI_LLMS, SKILL_NAMES)) == []
     assert change(NVIDIA_GENAI_LLMS) == 0
 
 
@@ -938,22 +1223,22 @@ def test_a_developer_of_3_years_new_to_ml_is_treated_as_having_some_experience()
     def change(exam: CertProfile) -> int:
         before = readiness(MIDDLING, newcomer, exam, SKILL_NAMES)
         after = readiness(MIDDLING, developer, exam, SKILL_NAMES)
-        return after.uncapped - before.uncapped
+        return after.fit - before.fit
 
     associate = readiness(MIDDLING, developer, NVIDIA_GENAI_LLMS, SKILL_NAMES)
     assert (
-        "+4: an associate exam fits someone with 3 years as a developer and no ML experience yet"
+        "An associate exam fits someone with 3 years as a developer and no ML experience yet (+4)"
         in associate.reasons
     )
-    # The middle row instead of the newcomers': associate 0 -> +4, foundational +8 -> -12,
+    # The middle row instead of the newcomers': associate 0 -> +4, foundational +8 -> -20,
     # professional -8 -> 0.
     assert change(NVIDIA_GENAI_LLMS) == 4
-    assert change(GOOGLE_GENAI_LEADER) == -12 - 8
+    assert change(GOOGLE_GENAI_LEADER) == -20 - 8
     assert change(GOOGLE_PMLE) == 8
     one_year = readiness(MIDDLING, replace(developer, ml_years=1), NVIDIA_GENAI_LLMS, SKILL_NAMES)
     assert (
-        "+4: an associate exam fits someone with 3 years as a developer and 1 year of ML experience"
-        in one_year.reasons
+        "An associate exam fits someone with 3 years as a developer and 1 year of ML experience "
+        "(+4)" in one_year.reasons
     )
 
 
@@ -963,27 +1248,51 @@ def test_a_developer_of_3_years_new_to_ml_is_treated_as_having_some_experience()
 def test_google_shop_strong_in_mlops_ranks_google_pmle_first():
     scores, context = GOOGLE_MLOPS_ENGINEER
     ranked = recommend(scores, context, CATALOG, SKILL_NAMES)
-    pmle, runner_up = ranked[0], ranked[1]
+    pmle = ranked[0]
 
     assert pmle.cert.slug == "google-pmle"
-    # Every skill but deep learning meets its level, and deep learning is one wrong answer
-    # short of 3, so the skills cover far more than 86: +10 Google Cloud and +4 professional
-    # for 4 years take the total past 100.
-    assert "+10: your employer runs on Google Cloud, the platform this exam is about" in (
+    assert "Your employer runs on Google Cloud, the platform this exam is about (+10)" in (
         pmle.reasons
     )
-    assert "+4: a professional exam fits someone with 4 years of ML experience" in pmle.reasons
-    assert pmle.readiness == 100
-    assert pmle.uncapped > 100
-    # This used to lead by 20 points or more. Now a required level is met at that level, so
-    # the Generative AI Leader's level-2 targets are met by this person's level-2 ratings
-    # (formerly 25 of 40): that foundational exam is fully covered and only the penalty for
-    # a foundational exam after 4 years keeps it behind.
-    assert runner_up.cert.level == "foundational"
-    assert "-16: a foundational exam is below your experience (4 years of ML experience)" in (
-        runner_up.reasons
+    assert "A professional exam fits someone with 4 years of ML experience (+6)" in pmle.reasons
+    # Every skill but deep learning meets its level; deep learning, rated 3, took one wrong
+    # answer, so it is just short and readiness stops at 99 at most.
+    assert [gap.skill for gap in pmle.gaps] == ["deep-learning"]
+    assert pmle.readiness <= 99
+    assert pmle.fit == pmle.readiness + 10 + 6
+
+
+def test_after_years_of_ml_a_foundational_exam_leaves_the_top_three():
+    scores = scores_for({"python": 3, "deep-learning": 2})
+    basics = cert("basics", "Basics", "foundational", "neutral", "mixed", {"python": 2}, ())
+    hard = [
+        cert(f"hard-{n}", f"Hard {n}", "professional", "neutral", "mixed", {"deep-learning": 5}, ())
+        for n in range(3)
+    ]
+    experienced = Context(cloud="several", ml_years=3)  # the boundary
+
+    ranked = recommend(scores, experienced, [basics, *hard], SKILL_NAMES)
+    newcomer = recommend(
+        scores, Context(cloud="several", ml_years=0.5), [basics, *hard], SKILL_NAMES
     )
-    assert runner_up.readiness < pmle.readiness
+    job_seeker = recommend(
+        scores, replace(experienced, goal="first-ml-job"), [basics, *hard], SKILL_NAMES
+    )
+
+    # basics: met (100) - 30 = 70; each hard exam three levels short: 1 - 3/4 -> 25 + 6 = 31
+    held = by_slug(ranked, "basics")
+    assert held.fit == 70 and by_slug(ranked, "hard-0").fit == 31
+    assert ranked_slugs(ranked) == ["hard-0", "hard-1", "hard-2", "basics"]
+    assert held.held_back and HELD_BACK_REASON in held.against
+    assert ranked_slugs(newcomer)[0] == ranked_slugs(job_seeker)[0] == "basics"
+    assert not by_slug(job_seeker, "basics").held_back
+
+
+def test_the_curated_foundational_exam_stays_out_of_an_experienced_persons_top_three():
+    scores, context = GOOGLE_MLOPS_ENGINEER
+    ranked = recommend(scores, context, CATALOG, SKILL_NAMES)
+
+    assert [r.cert.level for r in ranked[:3]].count("foundational") == 0
 
 
 def test_aws_shop_gets_the_current_aws_exam_and_never_the_retired_specialty():
@@ -1000,7 +1309,7 @@ def test_retired_exam_outside_the_top_5_stands_in_for_nothing():
     scores, context = BEGINNER_WEAK_IN_MATHS
     ranked = recommend(scores, context, CATALOG, SKILL_NAMES)
 
-    assert readiness(scores, context, AWS_MLS, SKILL_NAMES).readiness < ranked[4].readiness
+    assert rank_order(readiness(scores, context, AWS_MLS, SKILL_NAMES)) > rank_order(ranked[4])
     assert all(recommendation.stands_in_for == () for recommendation in ranked)
 
 
@@ -1017,13 +1326,17 @@ def test_deep_learning_python_developer_without_cloud_sees_neutral_exam_before_g
     scores, context = DEEP_LEARNING_PYTHON_DEVELOPER
     ranked = recommend(scores, context, CATALOG, SKILL_NAMES)
     slugs = ranked_slugs(ranked)
+    pmle = by_slug(ranked, "google-pmle")
 
     assert ranked[0].cert.platform == "neutral"
     assert ranked[0].cert.slug == "nvidia-nca-genl"
     assert slugs.index("nvidia-nca-genl") < slugs.index("google-pmle")
-    assert ranked[0].readiness - by_slug(ranked, "google-pmle").readiness >= 30
-    assert "+5: this exam is vendor-neutral and your employer has no cloud platform" in (
+    assert ranked[0].readiness - pmle.readiness >= 30
+    assert "This exam is vendor-neutral and your employer has no cloud platform (+5)" in (
         ranked[0].reasons
+    )
+    assert "This exam recommends 3 years of ML experience; you have about 2 years (-4)" in (
+        pmle.against
     )
 
 
@@ -1032,14 +1345,17 @@ def test_beginner_weak_in_maths_gets_a_foundational_exam_with_maths_gaps_first()
     ranked = recommend(scores, context, CATALOG, SKILL_NAMES)
     top = ranked[0]
 
-    assert top.cert.level == "foundational"
-    assert top.readiness - max(r.readiness for r in ranked if r.cert.level != "foundational") >= 20
-    assert "+8: a foundational exam fits someone with no ML experience yet" in top.reasons
-    # The AI Practitioner used to show three gaps here, statistics first. Now its level-1
-    # statistics asks nothing, and this person's ratings of 2 meet its level-2 classical ML
-    # and AWS, so the top exam has no gap; the first exam with a maths gap still lists it
-    # first.
+    assert top.cert.slug == "aws-aif-c01"
+    # Its level-1 statistics asks nothing, and this person's ratings of 2 or more meet its
+    # level-2 classical ML, generative AI, responsible AI and AWS: no gap, 100.
     assert top.gaps == ()
+    assert top.readiness == 100
+    assert "A foundational exam fits someone with no ML experience yet (+8)" in top.reasons
+    assert "This exam recommends less than a year of ML experience; you have none yet (-2)" in (
+        top.against
+    )
+    assert top.fit == 100 + 8 - 2
+    assert all(top.fit > r.fit for r in ranked if r.cert.level != "foundational")
     with_maths_gap = next(r for r in ranked if any(gap.skill in MATHS for gap in r.gaps))
     assert with_maths_gap.gaps[0].skill in MATHS
 
@@ -1053,32 +1369,121 @@ def test_gaps_of_a_professional_exam_put_every_maths_gap_before_the_rest():
     assert is_maths.count(True) == 2
 
 
-def test_ranking_change_names_a_skill_that_really_moves_the_runner_up_to_first():
-    scores, context = BEGINNER_WEAK_IN_MATHS
-    ranked = recommend(scores, context, CATALOG, SKILL_NAMES)
-    changes = ranking_changes(ranked, scores, context, SKILL_NAMES)
+# --- What would change the ranking --------------------------------------------------------
 
-    runner_up = ranked[1].cert.slug
-    change = changes[runner_up]
-    assert change.to_score > change.from_score
-    # a score of s points is level 1 + s / 25
-    assert change.describe() == (
-        f"raise {change.skill_name} from level {1 + change.from_score / 25:.1f} "
-        f"to {1 + change.to_score / 25:.1f} and this moves to #1"
+SKILL_FOR_NAME = {name: slug for slug, name in SKILL_NAMES.items()}
+CERT_FOR_NAME = {exam.name: exam for exam in CATALOG}
+
+
+def rank_order(recommendation: Recommendation) -> tuple[int, int, str, str]:
+    """The documented order: fit high to low, then readiness, then name, then slug."""
+    return (
+        -recommendation.fit,
+        -(recommendation.readiness or 0),
+        recommendation.cert.name,
+        recommendation.cert.slug,
     )
 
-    raised = dict(scores)
-    raised[change.skill] = replace(scores[change.skill], score=change.to_score)
-    assert recommend(raised, context, CATALOG, SKILL_NAMES)[0].cert.slug == runner_up
-    raised[change.skill] = replace(scores[change.skill], score=change.to_score - 5)
-    assert recommend(raised, context, CATALOG, SKILL_NAMES)[0].cert.slug != runner_up
+
+def reorders(scores, context, climber: CertProfile, above: CertProfile, skill: str, to: int):
+    """Whether ``climber`` ranks above ``above`` once ``skill`` is raised to ``to`` points."""
+    raised = {**scores, skill: replace(scores[skill], score=to)}
+    moved = readiness(raised, context, climber, SKILL_NAMES)
+    passed = readiness(raised, context, above, SKILL_NAMES)
+    return rank_order(moved) < rank_order(passed)
 
 
-def test_ranking_change_is_absent_when_no_single_skill_can_overtake_the_leader():
-    scores, context = GOOGLE_MLOPS_ENGINEER
-    ranked = recommend(scores, context, CATALOG, SKILL_NAMES)
+def test_every_card_of_the_top_three_gets_a_ranking_change():
+    for scores, context in PEOPLE:
+        ranked = recommend(scores, context, CATALOG, SKILL_NAMES)
+        changes = ranking_changes(ranked, scores, context, SKILL_NAMES)
 
-    assert ranking_changes(ranked, scores, context, SKILL_NAMES) == {}
+        assert list(changes) == ranked_slugs(ranked[:3])
+        first = changes[ranked[0].cert.slug]
+        assert (first.for_first, first.climber, first.above) == (
+            True,
+            ranked[1].cert.name,
+            ranked[0].cert.name,
+        )
+        for before, card in pairwise(ranked[:3]):
+            change = changes[card.cert.slug]
+            assert (change.for_first, change.climber, change.above) == (
+                False,
+                card.cert.name,
+                before.cert.name,
+            )
+
+
+def test_a_ranking_change_is_the_smallest_single_raise_that_reorders_the_two_exams():
+    found = not_found = 0
+    for scores, context in PEOPLE:
+        ranked = recommend(scores, context, CATALOG, SKILL_NAMES)
+        for change in ranking_changes(ranked, scores, context, SKILL_NAMES).values():
+            climber, above = CERT_FOR_NAME[change.climber], CERT_FOR_NAME[change.above]
+            gaps = readiness(scores, context, climber, SKILL_NAMES).gaps
+            if change.found:
+                found += 1
+                skill = SKILL_FOR_NAME[change.skill_name]
+                assert change.from_score == scores[skill].score < change.to_score
+                assert reorders(scores, context, climber, above, skill, change.to_score)
+                smallest = change.to_score - change.from_score
+            else:
+                not_found += 1
+                smallest = 101
+            # No raise of any gap, at any 5-point step, reorders them with less.
+            for gap in gaps:
+                for to in range(gap.score // 5 * 5 + 5, 101, 5):
+                    if to - gap.score < smallest:
+                        assert not reorders(scores, context, climber, above, gap.skill, to)
+    # the people above give both kinds
+    assert found and not_found
+
+
+def test_the_first_cards_change_names_the_runner_up_and_really_puts_it_first():
+    leader = cert("leader", "Beta exam", "associate", "neutral", "mixed", {"python": 2}, ())
+    runner_up = cert("runner-up", "Alpha exam", "associate", "neutral", "mixed", {"mlops": 4}, ())
+    scores = {"python": at("python", 50), "mlops": at("mlops", 50)}
+    context = Context(cloud="none", ml_years=0)
+    ranked = recommend(scores, context, [runner_up, leader], SKILL_NAMES)
+    assert ranked_slugs(ranked) == ["leader", "runner-up"]
+
+    changes = ranking_changes(ranked, scores, context, SKILL_NAMES)
+
+    # leader: 100 + 5 = 105. Runner-up: 50/75 = 67 + 5 = 72; MLOps at 70 gives 93 + 5 = 98,
+    # at 75 it gives 100 + 5 = 105, equal fit and readiness, and Alpha comes before Beta.
+    first = changes["leader"]
+    assert (first.for_first, first.climber, first.skill_name) == (
+        True,
+        "Alpha exam",
+        "MLOps and deployment",
+    )
+    assert (first.from_score, first.to_score) == (50, 75)
+    assert first.describe() == (
+        "Raise MLOps and deployment from level 3.0 to 4.0 and Alpha exam would come first instead"
+    )
+    assert reorders(scores, context, runner_up, leader, "mlops", 75)
+    assert not reorders(scores, context, runner_up, leader, "mlops", 70)
+    assert changes["runner-up"].describe() == (
+        "Raise MLOps and deployment from level 3.0 to 4.0 and it would move above Beta exam"
+    )
+
+
+def test_when_no_single_raise_reorders_a_card_its_change_says_so():
+    leader = cert("leader", "Beta exam", "associate", "neutral", "mixed", {"python": 2}, ())
+    met = cert("met", "Alpha exam", "associate", "aws", "mixed", {"python": 2}, ())
+    far = cert("far", "Gamma exam", "professional", "aws", "mixed", {"python": 3}, ())
+    scores = {"python": at("python", 25)}
+    context = Context(cloud="none", ml_years=0)
+    ranked = recommend(scores, context, [far, met, leader], SKILL_NAMES)
+    # leader 100 + 5 = 105; met 100, no gap to raise; far 50 - 8 = 42, at most 100 - 8 = 92
+    assert ranked_slugs(ranked) == ["leader", "met", "far"]
+
+    changes = ranking_changes(ranked, scores, context, SKILL_NAMES)
+
+    assert not any(change.found for change in changes.values())
+    assert changes["leader"].describe() == "No single skill change would put another exam first"
+    assert changes["met"].describe() == "No single skill change would move it above Beta exam"
+    assert changes["far"].describe() == "No single skill change would move it above Alpha exam"
 
 
 def test_ranking_change_recomputes_the_leader_when_the_skill_matters_to_it_too():
@@ -1094,25 +1499,33 @@ def test_ranking_change_recomputes_the_leader_when_the_skill_matters_to_it_too()
     ranked = recommend(scores, context, [runner_up, leader], SKILL_NAMES)
     assert ranked_slugs(ranked) == ["leader", "runner-up"]
 
-    change = ranking_changes(ranked, scores, context, SKILL_NAMES)["runner-up"]
+    changes = ranking_changes(ranked, scores, context, SKILL_NAMES)
+    change = changes["runner-up"]
 
     # Against a frozen leader (45 + 5) mlops 25 would do (50 + 5); but raising mlops lifts
     # the leader too: at 25 it is 55 + 5, at 30 both are 60 + 5 and the name keeps Alpha
     # first; at 35 it is 70 + 5 against 65 + 5.
     assert (change.from_score, change.to_score) == (15, 35)
+    assert (changes["leader"].from_score, changes["leader"].to_score) == (15, 35)
 
 
-def test_runner_ups_beyond_the_limit_are_not_examined():
+def test_ranking_changes_cover_exactly_the_first_cards_up_to_the_limit():
     scores, context = AWS_DATA_SCIENTIST
     ranked = recommend(scores, context, CATALOG, SKILL_NAMES)
 
-    assert set(ranking_changes(ranked, scores, context, SKILL_NAMES, limit=0)) == set()
-    assert set(ranking_changes(ranked, scores, context, SKILL_NAMES, limit=3)) <= set(
-        ranked_slugs(ranked[1:4])
+    assert ranking_changes(ranked, scores, context, SKILL_NAMES, limit=0) == {}
+    assert set(ranking_changes(ranked, scores, context, SKILL_NAMES, limit=3)) == set(
+        ranked_slugs(ranked[:3])
+    )
+    assert set(ranking_changes(ranked, scores, context, SKILL_NAMES, limit=5)) == set(
+        ranked_slugs(ranked[:5])
     )
 
 
-def test_equal_readiness_is_ordered_by_name_then_slug():
+# --- Ranking order ------------------------------------------------------------------------
+
+
+def test_equal_fit_and_readiness_is_ordered_by_name_then_slug():
     twin = cert("b-twin", "Twin exam", "associate", "neutral", "mixed", {"python": 3}, ())
     same_name = replace(twin, slug="a-twin")
     earlier_name = replace(twin, slug="z-twin", name="Alpha twin exam")
@@ -1121,6 +1534,17 @@ def test_equal_readiness_is_ordered_by_name_then_slug():
 
     assert {r.readiness for r in ranked} == {100}
     assert ranked_slugs(ranked) == ["z-twin", "a-twin", "b-twin"]
+
+
+def test_equal_fit_is_ordered_by_readiness_before_the_name():
+    ready = cert("ready", "Zeta exam", "associate", "neutral", "mixed", {"python": 2}, ())
+    bonus = cert("bonus", "Alpha exam", "foundational", "neutral", "mixed", {"python": 5}, ())
+    scores = {"python": at("python", 92)}
+    ranked = recommend(scores, Context(cloud="none", ml_years=0), [bonus, ready], SKILL_NAMES)
+
+    # Zeta: 100 + 5 neutral = 105; Alpha: 92/100 = 92 + 5 neutral + 8 foundational = 105
+    assert [(r.fit, r.readiness) for r in ranked] == [(105, 100), (105, 92)]
+    assert ranked_slugs(ranked) == ["ready", "bonus"]
 
 
 def test_same_input_in_any_order_gives_the_same_ranking():
@@ -1133,22 +1557,3 @@ def test_same_input_in_any_order_gives_the_same_ranking():
         shuffled = list(CATALOG)
         shuffler.shuffle(shuffled)
         assert recommend(scores, context, shuffled, SKILL_NAMES) == expected
-
-
-def test_capped_scores_keep_their_real_order_before_the_name_breaks_the_tie():
-    strong = Recommendation(
-        cert=replace(GOOGLE_PMLE, name="Zeta exam"),
-        readiness=100,
-        reasons=(),
-        gaps=(),
-        uncapped=111,
-    )
-    weaker = Recommendation(
-        cert=replace(GOOGLE_PMLE, name="Alpha exam", slug="alpha"),
-        readiness=100,
-        reasons=(),
-        gaps=(),
-        uncapped=103,
-    )
-
-    assert sorted([weaker, strong], key=_rank_key) == [strong, weaker]

@@ -167,3 +167,35 @@ def test_the_compare_table_keeps_names_and_row_labels_in_view_while_scrolling(si
     assert inside(last_name)
     assert abs(last_name.bounding_box()["y"] - table.bounding_box()["y"]) <= 2
     assert topmost_cell_at(last_name) == last_name.text_content().strip()
+
+
+def test_on_a_phone_the_best_fit_stays_in_view_while_answering(site, curated):
+    page = site.page
+    page.set_viewport_size(NARROW)
+    start_assessment(page, site.base_url)
+    summary = page.locator("#live-summary")
+    expect(summary).to_contain_text("appear as you answer")
+
+    answer_first_questions(page, 3)
+    # Scroll down the questions until the panel below them is out of sight.
+    page.locator("fieldset.question").nth(3).evaluate(
+        "element => element.scrollIntoView({block: 'start'})"
+    )
+
+    expect(summary).to_contain_text("Best fit so far")
+    expect(summary).to_be_in_viewport()
+    expect(page.locator("#recommendation-panel")).not_to_be_in_viewport()
+
+
+def test_on_a_phone_the_skill_chart_fits_without_scrolling(site, curated):
+    page = site.page
+    page.set_viewport_size(NARROW)
+    start_assessment(page, site.base_url)
+    answer_first_questions(page, 2)
+    page.get_by_role("button", name="Finish now with what I have answered").click()
+
+    chart = page.get_by_role("img", name=re.compile("Skill levels"))
+    box = chart.bounding_box()
+    assert box is not None and box["width"] <= NARROW["width"]
+    scroller = page.locator(".skill-chart-scroll")
+    assert scroller.evaluate("element => element.scrollWidth <= element.clientWidth")
