@@ -236,7 +236,10 @@ def results(request: HttpRequest, public_id) -> HttpResponse:
         "attempt": attempt,
         "outcome": outcome,
         "chart": skill_chart(outcome.scores, outcome.skill_names),
-        "reviewed_checks": [a for a in answers if a.question.is_knowledge_check],
+        "reviewed_checks": sorted(
+            (a for a in answers if a.question.is_knowledge_check),
+            key=lambda a: (a.question.skill.order, a.question.order),
+        ),
         "movements": services.score_movements(previous, outcome, catalog) if previous else None,
         "past_attempts": services.past_attempts(request, exclude=attempt),
     }

@@ -13,18 +13,16 @@ from django.utils import timezone
 from assessments.models import Attempt
 from conftest import failed_sign_in
 
-NOW = timezone.now()
-
 
 def aged(attempt: Attempt, days: int) -> Attempt:
-    Attempt.objects.filter(pk=attempt.pk).update(updated_at=NOW - timedelta(days=days))
+    Attempt.objects.filter(pk=attempt.pk).update(updated_at=timezone.now() - timedelta(days=days))
     return attempt
 
 
 def session(expires_in: timedelta) -> str:
     store = SessionStore()
     store["visited"] = True
-    store.set_expiry(NOW + expires_in)
+    store.set_expiry(timezone.now() + expires_in)
     store.save()
     return store.session_key
 
@@ -32,7 +30,7 @@ def session(expires_in: timedelta) -> str:
 def failure(minutes_ago: int) -> AccessAttempt:
     row = failed_sign_in(f"x{minutes_ago}@example.com")
     AccessAttempt.objects.filter(pk=row.pk).update(
-        attempt_time=NOW - timedelta(minutes=minutes_ago)
+        attempt_time=timezone.now() - timedelta(minutes=minutes_ago)
     )
     return row
 
@@ -40,12 +38,16 @@ def failure(minutes_ago: int) -> AccessAttempt:
 def test_clean_up_removes_only_what_is_old_and_abandoned(alice):
     aged(Attempt.objects.create(), days=31)  # abandoned for 31 days: removed
     recent_anonymous = aged(Attempt.objects.create(), days=29)
-    old_but_finished = aged(Attempt.objects.create(finished_at=NOW - timedelta(days=40)), 40)
+    old_but_finished = aged(
+        Attempt.objects.create(finished_at=timezone.now() - timedelta(days=40)), 40
+    )
     alices_old = aged(Attempt.objects.create(user=alice), days=400)
     session(timedelta(seconds=-1))
     live = session(timedelta(days=1))
     never_confirmed = User.objects.create_user("ghost@example.com", is_active=False)
-    User.objects.filter(pk=never_confirmed.pk).update(date_joined=NOW - timedelta(days=31))
+    User.objects.filter(pk=never_confirmed.pk).update(
+        date_joined=timezone.now() - timedelta(days=31)
+    )
     just_signed_up = User.objects.create_user("new@example.com", is_active=False)
     failure(61)
     fresh_failure = failure(59)

@@ -66,7 +66,7 @@ def test_results_rank_google_pmle_first_for_a_google_mlops_engineer(client, ques
     assert response.status_code == 200
     top = response.context["outcome"].recommendations[0]
     assert top.cert.slug == "google-professional-ml-engineer"
-    assert "Your top three" in response.text
+    assert "Your top pick" in response.text and "Also worth considering" in response.text
     assert "Why it fits" in response.text
     assert "Your employer runs on Google Cloud, the platform this exam is about (+10)" in (
         response.text
@@ -84,6 +84,26 @@ def test_results_never_recommend_a_retired_certification(client, question_bank):
     ranked = {r.cert.slug for r in response.context["outcome"].recommendations}
     retired = set(Certification.objects.filter(status="retired").values_list("slug", flat=True))
     assert retired and not ranked & retired
+
+
+def test_results_fold_the_reviewed_checks_per_skill_and_put_the_movements_before_the_others(
+    client, question_bank, alice
+):
+    client.force_login(alice)
+    for rating in (2, 4):
+        attempt = start(client)
+        rate_every_skill(client, attempt, rating=rating)
+        for _ in range(3):
+            check = pending_check(attempt)
+            answer(client, attempt, check.key, wrong_choice_id(check.key))
+        finish(client, attempt)
+
+    html = client.get(f"/assessment/{attempt.public_id}/results/").text
+
+    review = html.split('id="review-heading"', 1)[1]
+    assert review.count("<details") == 3  # one fold per skill, three skills checked once
+    assert html.index("Since your previous assessment") < html.index("Also worth considering")
+    assert html.index("Your top pick") < html.index("Since your previous assessment")
 
 
 def test_results_show_levels_with_uncertainty_and_never_the_key_of_a_missed_check(

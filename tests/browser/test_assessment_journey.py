@@ -48,7 +48,7 @@ def test_visitor_answers_sees_live_recommendations_finishes_and_keeps_the_attemp
 
     page.get_by_role("button", name="Finish now with what I have answered").click()
     expect(page.get_by_role("heading", name="Your results", level=1)).to_be_visible()
-    expect(page.get_by_role("heading", name="Your top three")).to_be_visible()
+    expect(page.get_by_role("heading", name="Your top pick", exact=True)).to_be_visible()
     expect(page.get_by_role("img", name=re.compile("Skill levels"))).to_be_visible()
 
     page.get_by_role("link", name="Sign up", exact=True).first.click()
