@@ -97,10 +97,6 @@ class Estimate:
     level: float  # 1-5
     se: float
 
-    @property
-    def rounded(self) -> str:
-        return f"{self.level:.1f} ± {self.se:.1f}"
-
 
 def prior(self_rating: int | None) -> tuple[float, float]:
     if self_rating is None:

@@ -210,12 +210,6 @@ class SkillScore:
     se: float | None = None  # the level's standard error
     dont_know: int = 0  # checks answered "I don't know"
 
-    @property
-    def described_level(self) -> str:
-        if self.level is None:
-            return "not assessed"
-        return f"level {self.level:.1f} ± {self.se:.1f}"
-
 
 def round_half_up(value: Fraction) -> int:
     return math.floor(value + Fraction(1, 2))

@@ -161,10 +161,6 @@ class Progress:
     def percent(self) -> int:
         return round(self.answered * 100 / self.total) if self.total else 0
 
-    @property
-    def complete(self) -> bool:
-        return self.total > 0 and self.answered >= self.total
-
 
 def active_questions() -> list[Question]:
     return list(Question.objects.active().with_choices())
@@ -237,38 +233,45 @@ def assessment_length(questions: list[Question]) -> Length:
     return Length(kinds.count(QuestionKind.CONTEXT), kinds.count(QuestionKind.SELF_RATING), checks)
 
 
+def check_bank(questions: list[Question]) -> dict[str, list[adaptive.Item]]:
+    """The knowledge checks among ``questions`` as the model sees them, by skill, in taxonomy
+    order; skills without checks are left out."""
+    bank: dict[str, list[adaptive.Item]] = {slug: [] for slug in taxonomy_order(questions)}
+    for question in questions:
+        if question.is_knowledge_check and question.skill_id and question.difficulty is not None:
+            bank[question.skill.slug].append(check_item(question))
+    return {slug: items for slug, items in bank.items() if items}
+
+
 def pending_check(
     attempt: Attempt, questions: list[Question], answers: dict[int, Answer] | None = None
 ) -> Question | None:
     """The knowledge check the adaptive test asks next, or None when the checks are done."""
     if answers is None:
         answers = answers_by_question(attempt)
-    skills = taxonomy_order(questions)
     ratings: dict[str, int | None] = {}
     responses: dict[str, list[adaptive.Response]] = {}
-    bank: dict[str, list[adaptive.Item]] = {}
-    by_key: dict[str, Question] = {}
     for question in questions:
-        if not question.skill_id:
-            continue
-        slug = question.skill.slug
         answer = answers.get(question.pk)
-        if question.kind == QuestionKind.SELF_RATING and answer is not None:
-            ratings[slug] = int(answer.choice.value)
+        if answer is None or not question.skill_id:
+            continue
+        if question.kind == QuestionKind.SELF_RATING:
+            ratings[question.skill.slug] = int(answer.choice.value)
         elif question.is_knowledge_check and question.difficulty is not None:
-            item = check_item(question)
-            by_key[item.key] = question
-            if answer is None:
-                bank.setdefault(slug, []).append(item)
-            else:
-                responses.setdefault(slug, []).append(
-                    adaptive.Response(item, answer.is_correct and not answer.is_dont_know)
+            responses.setdefault(question.skill.slug, []).append(
+                adaptive.Response(
+                    check_item(question), answer.is_correct and not answer.is_dont_know
                 )
-    for slug, given in responses.items():
-        bank.setdefault(slug, []).extend(response.item for response in given)
+            )
     item = adaptive.next_check(
-        skills, ratings, responses, bank, checks_allowed(questions), seed=attempt.choice_seed
+        taxonomy_order(questions),
+        ratings,
+        responses,
+        check_bank(questions),
+        checks_allowed(questions),
+        seed=attempt.choice_seed,
     )
+    by_key = {question.key: question for question in questions}
     return by_key[item.key] if item is not None else None
 
 

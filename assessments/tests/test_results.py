@@ -4,6 +4,7 @@ import pytest
 
 from assessments.models import Choice, Question
 from assessments.sync import ensure_dont_know_choice
+from assessments.templatetags.assessment_text import inline_code
 from assessments.tests.helpers import (
     answer,
     choice_id,
@@ -127,9 +128,18 @@ def test_results_show_levels_with_uncertainty_and_never_the_key_of_a_missed_chec
     assert missed_score.level < 5
     assert f"level {missed_score.level:.1f}" in html and f"± {missed_score.se:.1f}" in html
     assert "Not right" in html and "You said you don't know" in html
+    given = {missed.key: Choice.objects.get(pk=wrong_choice_id(missed.key)), unknown.key: None}
     for check in (missed, unknown):
-        key = check.choices.get(is_correct=True)
-        assert key.label not in html.split(check.text.split("`")[0])[-1].split("check-review")[0]
+        card = html.split(f'id="review-{check.key}"', 1)[1].split("check-review", 1)[0]
+        # After the skill's name and the stem, one paragraph: the answer given, nothing else,
+        # so neither the key nor the explanation that would give it away.
+        after_stem = card.split("</p>")[2:-1]
+        assert len(after_stem) == 1, card
+        chosen = given[check.key]
+        if chosen is None:
+            assert "You said you don" in after_stem[0]
+        else:
+            assert after_stem[0].endswith(f"Your answer: {inline_code(chosen.label)}")
         assert check.explanation not in html
     assert known.explanation.split("`")[0] in html
 

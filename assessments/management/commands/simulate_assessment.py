@@ -21,7 +21,7 @@ class Command(BaseCommand):
         if people < 1:
             raise CommandError("--people must be at least 1.")
         questions = services.active_questions()
-        bank = check_bank(questions)
+        bank = services.check_bank(questions)
         if not bank:
             raise CommandError("The question bank has no knowledge checks: run sync_catalog.")
         self.stdout.write(
@@ -43,13 +43,3 @@ class Command(BaseCommand):
             f"{adaptive.MAX_QUESTIONS - allowed} other questions), per person and skill:\n"
             f"  {whole.describe()}"
         )
-
-
-def check_bank(questions) -> dict[str, list[adaptive.Item]]:
-    """The active checks by skill, in taxonomy order."""
-    order = {slug: position for position, slug in enumerate(services.taxonomy_order(questions))}
-    bank: dict[str, list[adaptive.Item]] = {}
-    for question in questions:
-        if question.is_knowledge_check and question.skill_id and question.difficulty is not None:
-            bank.setdefault(question.skill.slug, []).append(services.check_item(question))
-    return dict(sorted(bank.items(), key=lambda entry: order.get(entry[0], len(order))))
