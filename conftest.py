@@ -21,12 +21,15 @@ ARTIFACTS_DIR = Path(__file__).resolve().parent / "test-artifacts"
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Each test starts with empty rate-limit counters: every test client shares one address."""
-    from django.core.cache import cache
+    """Each test starts with empty rate-limit counters (every test client shares one address)
+    and builds the curated content's values from its own rows."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 def make_user(email: str, **extra) -> User:

@@ -9,6 +9,7 @@ from django.db import models
 from django.urls import reverse
 
 from catalog.models import Skill, SkillGroup
+from certguide.lib.curated import CuratedQuerySet
 
 
 class QuestionKind(models.TextChoices):
@@ -45,7 +46,7 @@ SKILL_GROUPS = dict(SkillGroup.choices)
 DONT_KNOW_LABEL = "I don't know"
 
 
-class QuestionQuerySet(models.QuerySet):
+class QuestionQuerySet(CuratedQuerySet):
     def active(self) -> QuestionQuerySet:
         return self.filter(is_active=True)
 
@@ -125,6 +126,8 @@ class Choice(models.Model):
     # Every knowledge check ends with "I don't know": the honest answer, scored as not known.
     is_dont_know = models.BooleanField(default=False, editable=False)
     order = models.PositiveSmallIntegerField(default=0)
+
+    objects = CuratedQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "id"]

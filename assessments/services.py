@@ -6,11 +6,11 @@ that `assessments.scoring` works on, and keeping anonymous attempts across sign-
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from uuid import UUID
 
-from django.db import models, transaction
+from django.db import IntegrityError, models
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -27,6 +27,7 @@ from assessments.models import (
     QuestionKind,
 )
 from catalog.models import Certification, ExamDomain, Skill
+from certguide.lib import curated
 
 SESSION_KEY = "assessment_attempts"
 
@@ -96,8 +97,11 @@ def parse_choice(question: Question, raw_choice: str | None) -> Choice:
     raise AnswerRejected("That answer does not belong to this question.")
 
 
-def save_answer(attempt: Attempt, question: Question, choice: Choice) -> bool:
-    """Save or change an answer; returns whether anything changed (a repeat is a no-op).
+def save_answer(
+    attempt: Attempt, question: Question, choice: Choice, answers: dict[int, Answer]
+) -> bool:
+    """Save or change an answer, and keep `answers` (the attempt's, by question) in step with
+    it; returns whether anything changed (a repeat is a no-op).
 
     A knowledge check is answered once, when the adaptive test asks it: changing it afterwards
     would let a person try every choice, and answering one it did not ask would skip the test.
@@ -108,34 +112,57 @@ def save_answer(attempt: Attempt, question: Question, choice: Choice) -> bool:
         )
     if choice.question_id != question.pk:
         raise AnswerRejected("That answer does not belong to this question.")
-    with transaction.atomic():
-        # Answers to one attempt are saved one at a time, so two tabs cannot both answer
-        # the check that was pending.
-        Attempt.objects.select_for_update().filter(pk=attempt.pk).first()
-        answer = Answer.objects.filter(attempt=attempt, question=question).first()
-        if answer is not None and answer.choice_id == choice.pk:
-            return False
-        if question.is_knowledge_check:
-            _check_may_be_answered(attempt, question, answer)
-        if answer is None:
-            Answer.objects.create(
-                attempt=attempt, question=question, choice=choice, is_correct=choice.is_correct
-            )
-            Attempt.objects.filter(pk=attempt.pk).update(updated_at=timezone.now())
-            return True
-        answer.choice = choice
-        answer.is_correct = choice.is_correct
-        answer.save(update_fields=["choice", "is_correct", "answered_at"])
+    answer = answers.get(question.pk)
+    if answer is not None and answer.choice_id == choice.pk:
+        return False
+    if question.is_knowledge_check:
+        _check_may_be_answered(attempt, question, answer, answers)
+    if answer is None:
+        return _add_answer(attempt, question, choice, answers)
+    answer.choice = choice
+    answer.is_correct = choice.is_correct
+    answer.save(update_fields=["choice", "is_correct", "answered_at"])
     return True
 
 
-def _check_may_be_answered(attempt: Attempt, question: Question, answer: Answer | None) -> None:
+def _add_answer(
+    attempt: Attempt, question: Question, choice: Choice, answers: dict[int, Answer]
+) -> bool:
+    # Two tabs may answer the same question at the same moment: the database keeps one
+    # answer per question, and the one that lost learns what was saved. Only the question
+    # that was pending can be a check's first answer, so nothing else needs a lock.
+    try:
+        answer = Answer.objects.create(
+            attempt=attempt, question=question, choice=choice, is_correct=choice.is_correct
+        )
+    except IntegrityError:
+        saved = Answer.objects.filter(attempt=attempt, question=question).first()
+        if saved is None or saved.choice_id == choice.pk:
+            return False
+        if question.is_knowledge_check:
+            raise AnswerRejected(
+                "This check was answered a moment ago in another tab; the next one is waiting.",
+                status=409,
+            ) from None
+        saved.choice = choice
+        saved.is_correct = choice.is_correct
+        saved.save(update_fields=["choice", "is_correct", "answered_at"])
+        answer = saved
+    answer.question = question
+    answer.choice = choice
+    answers[question.pk] = answer
+    return True
+
+
+def _check_may_be_answered(
+    attempt: Attempt, question: Question, answer: Answer | None, answers: dict[int, Answer]
+) -> None:
     if answer is not None:
         raise AnswerRejected(
             "A knowledge check's answer cannot be changed once given; the next check is waiting.",
             status=409,
         )
-    if pending_check(attempt, active_questions()) != question:
+    if pending_check(attempt, active_questions(), answers) != question:
         raise AnswerRejected(
             "That check is not the one the assessment is asking now; here is the current one.",
             status=409,
@@ -162,18 +189,34 @@ class Progress:
         return round(self.answered * 100 / self.total) if self.total else 0
 
 
-def active_questions() -> list[Question]:
-    return list(Question.objects.active().with_choices())
+def active_questions() -> tuple[Question, ...]:
+    """The questions the assessment asks, with their skills and choices. Shared by every
+    request until the question bank changes: never modify them."""
+    return curated.built(
+        "active-questions", lambda: tuple(Question.objects.active().with_choices())
+    )
 
 
-def questions_by_section(questions: list[Question]) -> dict[str, list[Question]]:
+def find_question(raw_pk: str | None) -> Question | None:
+    """The question with this id, active or retired, or None."""
+    try:
+        pk = int(raw_pk or "")
+    except ValueError:
+        return None
+    for question in active_questions():
+        if question.pk == pk:
+            return question
+    return Question.objects.with_choices().filter(pk=pk).first()
+
+
+def questions_by_section(questions: Sequence[Question]) -> dict[str, list[Question]]:
     sections: dict[str, list[Question]] = {slug: [] for slug in SECTIONS}
     for question in questions:
         sections[question.section].append(question)
     return {slug: items for slug, items in sections.items() if items}
 
 
-def grouped_by_skill_group(questions: list[Question]) -> list[tuple[str, list[Question]]]:
+def grouped_by_skill_group(questions: Sequence[Question]) -> list[tuple[str, list[Question]]]:
     """Self-ratings under the headings of their skill groups, in taxonomy order."""
     groups: dict[str, list[Question]] = {}
     for question in questions:
@@ -227,13 +270,13 @@ class Length:
         return self.context + self.ratings + self.checks
 
 
-def assessment_length(questions: list[Question]) -> Length:
+def assessment_length(questions: Sequence[Question]) -> Length:
     kinds = [question.kind for question in questions]
     checks = min(kinds.count(QuestionKind.KNOWLEDGE), checks_allowed(questions))
     return Length(kinds.count(QuestionKind.CONTEXT), kinds.count(QuestionKind.SELF_RATING), checks)
 
 
-def check_bank(questions: list[Question]) -> dict[str, list[adaptive.Item]]:
+def check_bank(questions: Sequence[Question]) -> dict[str, list[adaptive.Item]]:
     """The knowledge checks among ``questions`` as the model sees them, by skill, in taxonomy
     order; skills without checks are left out."""
     bank: dict[str, list[adaptive.Item]] = {slug: [] for slug in taxonomy_order(questions)}
@@ -244,7 +287,7 @@ def check_bank(questions: list[Question]) -> dict[str, list[adaptive.Item]]:
 
 
 def pending_check(
-    attempt: Attempt, questions: list[Question], answers: dict[int, Answer] | None = None
+    attempt: Attempt, questions: Sequence[Question], answers: dict[int, Answer] | None = None
 ) -> Question | None:
     """The knowledge check the adaptive test asks next, or None when the checks are done."""
     if answers is None:
@@ -282,7 +325,7 @@ def taxonomy_order(questions: Iterable[Question]) -> list[str]:
 
 
 def progress(
-    questions: list[Question], answers: dict[int, Answer], pending: Question | None
+    questions: Sequence[Question], answers: dict[int, Answer], pending: Question | None
 ) -> Progress:
     other = [question for question in questions if not question.is_knowledge_check]
     answered_other = sum(1 for question in other if question.pk in answers)
@@ -314,7 +357,11 @@ class Catalog:
 
 
 def load_catalog() -> Catalog:
-    """Every published certification as a scoring profile, in a fixed number of queries."""
+    """Every published certification as a scoring profile, built once per catalog version."""
+    return curated.built("scoring-catalog", _build_catalog)
+
+
+def _build_catalog() -> Catalog:
     skills = Skill.objects.order_by("order", "name")
     certifications = Certification.objects.published().prefetch_related(
         models.Prefetch("domains", ExamDomain.objects.prefetch_related("skills")),

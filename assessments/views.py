@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -11,7 +13,7 @@ from django_htmx.http import reswap, retarget
 
 from assessments import adaptive, services
 from assessments.charts import skill_chart
-from assessments.models import CHECKS_SECTION, SECTIONS, Attempt, Question
+from assessments.models import CHECKS_SECTION, SECTIONS, Answer, Attempt, Question
 from certguide.lib.htmx import out_of_band, wants_fragment
 from certguide.lib.http import personal
 from certguide.throttling import limit_posts
@@ -29,19 +31,31 @@ def _locate_section(sections: dict[str, list[Question]], section: str) -> tuple[
     return slugs.index(section), slugs
 
 
-def _section_context(attempt: Attempt, section: str | None = None) -> dict:
+def _for_display(question: Question, attempt: Attempt, answers: dict[int, Answer]) -> Question:
+    """A copy of the question carrying this attempt's answer and choice order: the question
+    itself is shared by every request."""
+    shown = copy.copy(question)
+    shown.current_answer = answers.get(question.pk)
+    shown.ordered_choices = services.order_choices(question, attempt)
+    return shown
+
+
+def _section_context(
+    attempt: Attempt, section: str | None = None, answers: dict[int, Answer] | None = None
+) -> dict:
     questions = services.active_questions()
     sections = services.questions_by_section(questions)
-    answers = services.answers_by_question(attempt)
+    if answers is None:
+        answers = services.answers_by_question(attempt)
     section = section or services.first_unanswered_section(sections, answers)
     index, slugs = _locate_section(sections, section)
     pending = services.pending_check(attempt, questions, answers)
-    shown = [pending] if section == CHECKS_SECTION and pending else []
-    if section != CHECKS_SECTION:
-        shown = sections[section]
-    for question in shown:
-        question.current_answer = answers.get(question.pk)
-        question.ordered_choices = services.order_choices(question, attempt)
+    progress = services.progress(questions, answers, pending)
+    if section == CHECKS_SECTION:
+        pending = _for_display(pending, attempt, answers) if pending else None
+        shown = [pending] if pending else []
+    else:
+        shown = [_for_display(question, attempt, answers) for question in sections[section]]
     return {
         "attempt": attempt,
         "section": section,
@@ -53,7 +67,7 @@ def _section_context(attempt: Attempt, section: str | None = None) -> dict:
         "pending": pending,
         "checks_asked": sum(1 for q in questions if q.is_knowledge_check and q.pk in answers),
         "answers": answers,
-        "progress": services.progress(questions, answers, pending),
+        "progress": progress,
         "next_section": slugs[index + 1] if index + 1 < len(slugs) else None,
         "previous_section": slugs[index - 1] if index > 0 else None,
         "live": services.outcome(
@@ -116,6 +130,7 @@ def _save_section(request: HttpRequest, attempt: Attempt, section: str) -> HttpR
     questions = services.active_questions()
     sections = services.questions_by_section(questions)
     index, slugs = _locate_section(sections, section)
+    answers = services.answers_by_question(attempt)
     errors = []
     posted = [question for question in sections[section] if f"q{question.pk}" in request.POST]
     if section == CHECKS_SECTION and not posted and "finish" not in request.POST:
@@ -123,7 +138,8 @@ def _save_section(request: HttpRequest, attempt: Attempt, section: str) -> HttpR
     for question in posted:
         raw_choice = request.POST.get(f"q{question.pk}")
         try:
-            services.save_answer(attempt, question, services.parse_choice(question, raw_choice))
+            choice = services.parse_choice(question, raw_choice)
+            services.save_answer(attempt, question, choice, answers)
         except services.AnswerRejected as rejected:
             errors.append(f"{question.text} — {rejected.message}")
     if errors:
@@ -132,7 +148,7 @@ def _save_section(request: HttpRequest, attempt: Attempt, section: str) -> HttpR
         return render(
             request,
             "assessments/attempt_section.html",
-            _section_context(attempt, section),
+            _section_context(attempt, section, answers),
             status=400,
         )
     if "finish" in request.POST:
@@ -149,20 +165,22 @@ def _save_section(request: HttpRequest, attempt: Attempt, section: str) -> HttpR
 @personal
 def answer(request: HttpRequest, public_id) -> HttpResponse:
     attempt = _get_attempt_for_visitor(request, public_id)
-    question = Question.objects.with_choices().filter(pk=_int(request.POST.get("question"))).first()
+    question = services.find_question(request.POST.get("question"))
     if question is None:
         return _rejected(request, attempt, "That question does not exist.", 404)
     if not question.is_active:
         message = "That question has been retired from the assessment; its answer is not needed."
         return _rejected(request, attempt, message, 410)
     raw_choice = request.POST.get("choice") or request.POST.get(f"q{question.pk}")
+    answers = services.answers_by_question(attempt)
     try:
-        services.save_answer(attempt, question, services.parse_choice(question, raw_choice))
+        choice = services.parse_choice(question, raw_choice)
+        services.save_answer(attempt, question, choice, answers)
     except services.AnswerRejected as rejected:
         response = _rejected(request, attempt, rejected.message, rejected.status)
         if question.is_knowledge_check and wants_fragment(request) and not attempt.is_finished:
             # Show the check that is really pending (another tab may have answered this one).
-            context = _section_context(attempt, CHECKS_SECTION)
+            context = _section_context(attempt, CHECKS_SECTION, answers)
             template = "assessments/attempt_section.html"
             slot = out_of_band(template, "check-slot", context, request)
             response.content += slot.encode()
@@ -173,7 +191,7 @@ def answer(request: HttpRequest, public_id) -> HttpResponse:
         # An answered check gives way to the next one, so the page opens at the check slot.
         anchor = "check-slot" if question.is_knowledge_check else f"question-{question.pk}"
         return redirect(f"{url}#{anchor}")
-    context = _section_context(attempt, question.section)
+    context = _section_context(attempt, question.section, answers)
     template = "assessments/attempt_section.html"
     if question.is_knowledge_check:
         # The answered check gives way to the next one (or to the end of the checks).
@@ -203,13 +221,6 @@ def _rejected(request: HttpRequest, attempt: Attempt, message: str, status: int)
         {"message": message, "attempt": attempt},
         status=status,
     )
-
-
-def _int(raw: str | None) -> int | None:
-    try:
-        return int(raw or "")
-    except ValueError:
-        return None
 
 
 @require_POST

@@ -10,6 +10,8 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from certguide.lib.curated import CuratedQuerySet
+
 STALE_AFTER = timedelta(days=180)
 http_url = URLValidator(
     schemes=["http", "https"], message="Enter an http:// or https:// address.", code="not_http"
@@ -44,6 +46,8 @@ class Provider(models.Model):
     website = HttpURLField(blank=True)
     synced_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
+    objects = CuratedQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
 
@@ -65,6 +69,8 @@ class Skill(models.Model):
     order = models.PositiveSmallIntegerField(default=0)
     description = models.TextField(blank=True)
     synced_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+
+    objects = CuratedQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "name"]
@@ -131,7 +137,7 @@ class ExamFormat(models.TextChoices):
     LAB = "lab", "Lab"
 
 
-class CertificationQuerySet(models.QuerySet):
+class CertificationQuerySet(CuratedQuerySet):
     def published(self) -> CertificationQuerySet:
         return self.filter(published=True).select_related("provider")
 
@@ -409,6 +415,8 @@ class FactSource(models.Model):
     note = models.TextField(blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
+    objects = CuratedQuerySet.as_manager()
+
     class Meta:
         ordering = ["order", "id"]
 
@@ -442,6 +450,8 @@ class Succession(models.Model):
     note = models.CharField(
         "choose this if…", max_length=300, blank=True, help_text="Who should pick this successor."
     )
+
+    objects = CuratedQuerySet.as_manager()
 
     class Meta:
         ordering = ["successor__name"]
@@ -484,6 +494,8 @@ class ExamDomain(models.Model):
     order = models.PositiveSmallIntegerField(default=0)
     topics = models.TextField("key topics", blank=True, help_text="One topic per line.")
     skills = models.ManyToManyField(Skill, blank=True, related_name="domains")
+
+    objects = CuratedQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "id"]
@@ -535,6 +547,8 @@ class RequiredSkill(models.Model):
         help_text="1 = aware of it, 3 = works with it comfortably, 5 = expert.",
     )
 
+    objects = CuratedQuerySet.as_manager()
+
     class Meta:
         ordering = ["skill__order"]
         constraints = [
@@ -569,6 +583,8 @@ class Resource(models.Model):
     free = models.BooleanField(default=True)
     order = models.PositiveSmallIntegerField(default=0)
 
+    objects = CuratedQuerySet.as_manager()
+
     class Meta:
         ordering = ["order", "id"]
 
@@ -596,6 +612,8 @@ class CatalogChange(models.Model):
     text = models.CharField(max_length=400)
     recorded_on = models.DateField(default=timezone.localdate)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CuratedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-recorded_on", "-created_at", "-id"]

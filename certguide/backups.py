@@ -21,6 +21,8 @@ from pathlib import Path
 
 from django.db.backends.base.base import BaseDatabaseWrapper
 
+from certguide.lib import curated
+
 SQLITE_SUFFIX = ".sqlite3"
 POSTGRES_SUFFIX = ".pgdump"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -95,6 +97,7 @@ def restore(path: Path, connection: BaseDatabaseWrapper, *, replace: bool = Fals
         _sqlite_restore(path, connection)
     else:
         _pg_restore(path, connection, clean=bool(existing))
+    curated.content_changed()
     restored = table_digests(connection)
     return Restored(
         path=path,

@@ -31,13 +31,16 @@ class CleanUpReport:
 
 
 def clean_up(now: datetime, days: int = DEFAULT_DAYS) -> CleanUpReport:
-    """Delete unfinished anonymous attempts untouched for `days`, sessions past their expiry,
-    accounts never confirmed within `days`, and sign-in failures older than the cool-off.
+    """Delete unfinished anonymous attempts untouched for `days` (an answer touches one),
+    sessions past their expiry, accounts never confirmed within `days`, and sign-in failures
+    older than the cool-off.
     Finished anonymous attempts stay: their results page may be bookmarked."""
     cutoff = now - timedelta(days=days)
     return CleanUpReport(
         anonymous_attempts=_delete(
-            Attempt.objects.filter(user=None, finished_at=None, updated_at__lt=cutoff)
+            Attempt.objects.filter(user=None, finished_at=None, updated_at__lt=cutoff).exclude(
+                answers__answered_at__gte=cutoff
+            )
         ),
         sessions=_delete(Session.objects.filter(expire_date__lt=now)),
         unconfirmed_accounts=_delete(

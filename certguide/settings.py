@@ -230,14 +230,30 @@ if envbool("DJANGO_BEHIND_PROXY"):
 TRUSTED_PROXY_COUNT = envint("DJANGO_TRUSTED_PROXY_COUNT", "0")
 
 # A shared cache (Redis) holds the rate-limit counters, so every app server counts together.
+# The "content" cache holds the version of the curated content (certguide.lib.curated); every
+# process must see the same one, so without Redis it lives in files on this machine.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-CACHES = {
-    "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-        if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
-}
+CONTENT_CACHE_DIR = os.environ.get("CERTGUIDE_CONTENT_CACHE_DIR", str(BASE_DIR / "var" / "cache"))
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        },
+        "content": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "content",
+        },
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "content": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": CONTENT_CACHE_DIR,
+        },
+    }
 SILENCED_SYSTEM_CHECKS = [
     # django-ratelimit's list of supported caches predates Django's own RedisCache, whose
     # increments are atomic (INCRBY). Without Redis the counters live in each process; the

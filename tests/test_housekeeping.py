@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from assessments.models import Attempt
+from assessments.tests.helpers import answer, choice_id, start
 from conftest import failed_sign_in
 
 
@@ -72,3 +73,13 @@ def test_a_longer_period_keeps_more(db):
     call_command("clean_up", "--days", "60", stdout=StringIO())
 
     assert Attempt.objects.count() == 1
+
+
+def test_an_old_attempt_answered_lately_is_kept(client, question_bank):
+    attempt = start(client)
+    answer(client, attempt, "rate-python", choice_id("rate-python", 2))
+    aged(attempt, days=45)  # started long ago, but its latest answer is from today
+
+    call_command("clean_up", "--days", "30", stdout=StringIO())
+
+    assert Attempt.objects.filter(pk=attempt.pk).exists()

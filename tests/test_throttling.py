@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt
+from django.conf import settings
 from django.core import mail
 from django.core.cache import caches
 from django.test import override_settings
@@ -168,7 +169,8 @@ def test_signed_in_people_are_not_limited_when_starting_attempts(alice_client):
 def shared_redis_cache():
     with redis_server() as url:
         config = {
-            "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+            **settings.CACHES,
+            "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url},
         }
         with override_settings(CACHES=config):
             caches["default"].clear()

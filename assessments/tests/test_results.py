@@ -216,16 +216,32 @@ def test_answering_takes_the_same_queries_whatever_the_size(
     answer(client, attempt, "rate-python", choice_id("rate-python", 1))
     data = {"question": question("rate-python").pk, "choice": choice_id("rate-python", 2)}
 
-    # session, the attempt (ownership); the question and its choices; saving: savepoint, the
-    # attempt locked, the answer, its update, release; the section: active questions with
-    # skills, their choices,
-    # the attempt's answers with questions and choices; the catalog: skills, certifications
-    # with providers, domains, domain skills, requirements, their skills, successions,
-    # successor certifications.
-    with django_assert_num_queries(20):
-        client.post(
+    # session, the attempt (ownership), its answers, the changed answer saved. The question
+    # bank and the catalog are built once per version of the curated content, not per request.
+    with django_assert_num_queries(4):
+        response = client.post(
             f"/assessment/{attempt.public_id}/answer/", data, headers={"HX-Request": "true"}
         )
+    assert 'id="recommendation-panel"' in response.text
+
+
+@pytest.mark.parametrize("extra", [0, 200])
+def test_answering_a_check_takes_the_same_queries_whatever_the_size(
+    client, question_bank, django_assert_num_queries, extra
+):
+    grow(extra)
+    attempt = start(client)
+    answer(client, attempt, "rate-python", choice_id("rate-python", 3))
+    check = pending_check(attempt)
+    data = {"question": check.pk, "choice": wrong_choice_id(check.key)}
+
+    # session, the attempt (ownership), its answers, the new answer inserted.
+    with django_assert_num_queries(4):
+        response = client.post(
+            f"/assessment/{attempt.public_id}/answer/", data, headers={"HX-Request": "true"}
+        )
+    assert response.status_code == 200
+    assert pending_check(attempt) != check
 
 
 @pytest.mark.parametrize(("extra", "wrong_checks"), [(0, 2), (200, 12)])
@@ -234,17 +250,17 @@ def test_results_take_the_same_queries_whatever_the_size(
 ):
     grow(extra)
     client.force_login(alice)
+    finish(client, start(client))  # a returning person: "since last time" is shown
     attempt = start(client)
     for _ in range(wrong_checks):
         check = pending_check(attempt)
         answer(client, attempt, check.key, wrong_choice_id(check.key))
     finish(client, attempt)
 
-    # session, user, the attempt; its answers with questions, skills and choices (the keys are
-    # never shown, so the questions' other choices are not loaded); the catalog: skills,
-    # certifications with providers, domains, domain skills, requirements, their skills,
-    # successions, successor certifications; the previous finished attempt; the other attempts.
-    with django_assert_num_queries(14):
+    # session, user, the attempt, its answers; the previous finished attempt, its answers;
+    # the other attempts. The catalog and the question bank are built once per version of the
+    # curated content, not per request.
+    with django_assert_num_queries(7):
         response = client.get(f"/assessment/{attempt.public_id}/results/")
     assert response.text.count("Not right") == wrong_checks
 
