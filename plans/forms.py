@@ -8,13 +8,14 @@ from catalog.models import http_url
 from plans.models import (
     MAX_HOURS_PER_WEEK,
     MAX_ITEM_HOURS,
+    MAX_PAUSE_WEEKS,
     MIN_HOURS_PER_WEEK,
     MIN_ITEM_HOURS,
     ItemState,
     Plan,
 )
 from plans.schedule import format_date
-from plans.services import MAX_PAUSE_WEEKS, latest_target_date
+from plans.services import latest_target_date
 
 
 class DateInput(forms.DateInput):
@@ -124,10 +125,15 @@ class PauseForm(forms.Form):
 
 
 class ReplanForm(forms.Form):
-    target_date = forms.DateField(required=False, widget=DateInput())
+    target_date = forms.DateField(label="Exam date", required=False, widget=DateInput())
     hours_per_week = forms.IntegerField(
-        required=False, min_value=MIN_HOURS_PER_WEEK, max_value=MAX_HOURS_PER_WEEK
+        label="Hours a week",
+        required=False,
+        min_value=MIN_HOURS_PER_WEEK,
+        max_value=MAX_HOURS_PER_WEEK,
     )
+    # Set by the preview's button: without it a re-plan only shows what it would change.
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, today: date, **kwargs):
         super().__init__(*args, **kwargs)

@@ -13,6 +13,11 @@ MIN_HOURS_PER_WEEK = 1
 MAX_HOURS_PER_WEEK = 60
 MIN_ITEM_HOURS = 1
 MAX_ITEM_HOURS = 200
+# A single break lasts at most half a year, and all of a plan's breaks together at most a year:
+# beyond that the exam date and the plan no longer mean anything, and re-planning is the honest
+# answer.
+MAX_PAUSE_WEEKS = 26
+MAX_TOTAL_PAUSE_WEEKS = 52
 
 
 class PlanQuerySet(models.QuerySet):
@@ -49,6 +54,14 @@ class Plan(models.Model):
     paused_on = models.DateField(
         null=True, blank=True, help_text="Set while the plan is paused (holiday mode)."
     )
+    pause_ends_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The day a break of a chosen length ends; empty for a break until resumed.",
+    )
+    replanned_on = models.DateField(
+        null=True, blank=True, help_text="The last re-plan: work done before it is behind week 1."
+    )
     based_on_assessment = models.BooleanField(
         default=False, help_text="Built with the person's self-assessment, so gaps come first."
     )
@@ -67,6 +80,10 @@ class Plan(models.Model):
                 ),
                 name="plan_hours_per_week_1_to_60",
             ),
+            models.CheckConstraint(
+                condition=models.Q(paused_weeks__lte=MAX_TOTAL_PAUSE_WEEKS),
+                name="plan_paused_weeks_at_most_52",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -79,14 +96,19 @@ class Plan(models.Model):
     def is_archived(self) -> bool:
         return self.archived_at is not None
 
-    @property
-    def is_paused(self) -> bool:
-        return self.paused_on is not None
+    def is_paused_on(self, today: date) -> bool:
+        """On a break: one until resumed, or one of a chosen length that has not ended yet."""
+        if self.paused_on is None:
+            return False
+        return self.pause_ends_on is None or today < self.pause_ends_on
 
     def paused_weeks_on(self, today: date) -> int:
-        """Weeks of holiday so far, counting the whole weeks of a pause still running."""
-        running = (today - self.paused_on).days // 7 if self.paused_on else 0
-        return self.paused_weeks + max(0, running)
+        """Weeks of holiday so far, counting the whole weeks of a break until resumed that is
+        still running (a break of a chosen length is counted in full when it is taken)."""
+        if self.paused_on is None or self.pause_ends_on is not None:
+            return self.paused_weeks
+        running = max(0, (today - self.paused_on).days // 7)
+        return min(MAX_TOTAL_PAUSE_WEEKS, self.paused_weeks + running)
 
 
 class ItemKind(models.TextChoices):
@@ -116,6 +138,7 @@ class PlanItem(models.Model):
         validators=[MinValueValidator(MIN_ITEM_HOURS), MaxValueValidator(MAX_ITEM_HOURS)]
     )
     state = models.CharField(max_length=10, choices=ItemState.choices, default=ItemState.TODO)
+    done_on = models.DateField(null=True, blank=True, help_text="The day it was marked done.")
     order = models.PositiveIntegerField(default=0)
     skill = models.ForeignKey(
         Skill, on_delete=models.SET_NULL, null=True, blank=True, related_name="plan_items"

@@ -15,8 +15,9 @@ from catalog.models import Certification, Skill
 from plans.models import Plan, PlanItem
 
 PLAN_FIELDS = ["hours_per_week", "paused_weeks", "pause_after_week", "based_on_assessment"]
-PLAN_DATES = ["target_date", "start_date", "paused_on"]
+PLAN_DATES = ["target_date", "start_date", "paused_on", "pause_ends_on", "replanned_on"]
 ITEM_FIELDS = ["kind", "title", "detail", "notes", "url", "hours", "state", "order"]
+ITEM_DATES = ["done_on"]
 
 
 def export_plans(user: User) -> list[dict[str, Any]]:
@@ -37,6 +38,7 @@ def export_plans(user: User) -> list[dict[str, Any]]:
             "items": [
                 {
                     **{name: getattr(item, name) for name in ITEM_FIELDS},
+                    **{name: _iso(getattr(item, name)) for name in ITEM_DATES},
                     "skill": item.skill.slug if item.skill else None,
                 }
                 for item in plan.items.all()
@@ -63,7 +65,8 @@ def import_plans(user: User, items: list[dict[str, Any]]) -> int:
             certification=certification,
             archived_at=_moment(item["archived_at"]),
             **{name: item[name] for name in PLAN_FIELDS},
-            **{name: _day(item[name]) for name in PLAN_DATES},
+            # Files written before a date was exported simply lack it.
+            **{name: _day(item.get(name)) for name in PLAN_DATES},
         )
         Plan.objects.filter(pk=plan.pk).update(created_at=_moment(item["created_at"]))
         PlanItem.objects.bulk_create(
@@ -71,6 +74,7 @@ def import_plans(user: User, items: list[dict[str, Any]]) -> int:
                 plan=plan,
                 skill=skills.get(given["skill"]) if given["skill"] else None,
                 **{name: given[name] for name in ITEM_FIELDS},
+                **{name: _day(given.get(name)) for name in ITEM_DATES},
             )
             for given in item["items"]
         )

@@ -18,6 +18,11 @@ Week layout (``layout_weeks``)
     came before week 1 (the whole plan moves), matching ``pace``, which subtracts paused
     weeks without knowing when they happened.
 
+Re-planning restarts the schedule (``scheduled_items``)
+    A re-plan moves the start to the day it is made (never earlier than the start it had):
+    items done before that day belong to the past and are left out of the weeks and the
+    pace; everything else flows from the new start. An item done without a known date stays.
+
 Feasibility (``check_feasibility``) and replanning (``replan``)
     Weeks available = whole weeks from today up to, not including, the target day: the
     target is the exam day, not a study day. ``(target - today).days // 7``, never negative.
@@ -74,6 +79,7 @@ class WorkItem:
     key: str
     hours: int
     state: str  # "todo" | "doing" | "done" | "skipped"
+    done_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -140,6 +146,17 @@ def require_positive_hours_per_week(hours_per_week: int) -> None:
 
 def counted_items(items: Sequence[WorkItem]) -> list[WorkItem]:
     return [item for item in items if item.state != "skipped"]
+
+
+def scheduled_items(items: Sequence[WorkItem], replanned_on: date | None) -> list[WorkItem]:
+    """The items the schedule lays out: all but those done before the last re-plan."""
+    if replanned_on is None:
+        return list(items)
+    return [
+        item
+        for item in items
+        if not (item.state == "done" and item.done_on is not None and item.done_on < replanned_on)
+    ]
 
 
 def remaining_hours(items: Sequence[WorkItem]) -> int:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -22,6 +23,7 @@ from plans import generation, schedule
 from plans.models import (
     MAX_HOURS_PER_WEEK,
     MAX_ITEM_HOURS,
+    MAX_TOTAL_PAUSE_WEEKS,
     MIN_HOURS_PER_WEEK,
     MIN_ITEM_HOURS,
     ItemKind,
@@ -32,7 +34,6 @@ from plans.models import (
 
 DEFAULT_HOURS_PER_WEEK = 6
 MAX_PLAN_YEARS_AHEAD = 3
-MAX_PAUSE_WEEKS = 26
 
 
 class PlanRefused(Exception):
@@ -151,8 +152,13 @@ def create_plan(
     hours_per_week: int,
     today: date,
     outcome: Outcome | None,
+    another_plan_wanted: bool = False,
 ) -> Plan:
-    """Generate the items and save the plan with them, or refuse and save nothing."""
+    """Generate the items and save the plan with them, or refuse and save nothing.
+
+    A second active plan for the same certification is made only when the person asked for
+    one: the check runs with the person's row locked, so simultaneous requests (a double
+    click, two tabs) cannot each find no plan and make one."""
     if not cert.is_current:
         raise PlanRefused(retired_message(cert), status=409)
     skills = taxonomy()
@@ -165,6 +171,12 @@ def create_plan(
 
     skills_by_slug = {skill.slug: skill for skill in skills}
     with transaction.atomic():
+        _lock_person(user)
+        if not another_plan_wanted and active_plan_for(user, cert) is not None:
+            raise PlanRefused(
+                f"You already have a plan for {cert.name}: it was made a moment ago.",
+                status=409,
+            )
         plan = Plan.objects.create(
             user=user,
             certification=cert,
@@ -193,7 +205,10 @@ def create_plan(
 
 
 def work_items(items: Sequence[PlanItem]) -> list[schedule.WorkItem]:
-    return [schedule.WorkItem(key=item.key, hours=item.hours, state=item.state) for item in items]
+    return [
+        schedule.WorkItem(key=item.key, hours=item.hours, state=item.state, done_on=item.done_on)
+        for item in items
+    ]
 
 
 @dataclass
@@ -248,6 +263,15 @@ def fold_quiet_weeks(weeks: Sequence[WeekView]) -> list[WeekView | QuietWeeks]:
     return entries
 
 
+@dataclass(frozen=True)
+class Overrun:
+    """The study weeks run up to or past the exam day, and the two ways out."""
+
+    last_study_day: date
+    suggested_date: date | None  # the exam moved to the day after the study ends
+    hours_option: int | None  # the hours a week that fit the study before the exam
+
+
 @dataclass
 class PlanState:
     """What the plan page, the dashboard and the exports show, computed without queries."""
@@ -262,6 +286,9 @@ class PlanState:
     next_week: WeekView | None
     next_item: PlanItem | None
     today: date
+    is_paused: bool = False
+    done_earlier: list[PlanItem] = field(default_factory=list)  # done before a re-plan
+    overrun: Overrun | None = None
     # Snapshots taken when the state is computed (items are changed in place afterwards), so
     # a view can tell which regions a change touched.
     layout_keys: tuple[tuple[str, ...], ...] = field(default=())
@@ -281,12 +308,16 @@ def _week_signature(week: WeekView | None) -> tuple:
 def plan_state(plan: Plan, items: Sequence[PlanItem], today: date) -> PlanState:
     items = list(items)
     work = work_items(items)
+    scheduled = schedule.scheduled_items(work, plan.replanned_on)
+    in_schedule = {item.key for item in scheduled}
     paused_weeks = plan.paused_weeks_on(today)
     weeks = schedule.layout_weeks(
-        work, plan.start_date, plan.hours_per_week, paused_weeks, plan.pause_after_week
+        scheduled, plan.start_date, plan.hours_per_week, paused_weeks, plan.pause_after_week
     )
     by_key = {item.key: item for item in items}
-    continuing = _continuing_by_week(items, plan.hours_per_week)
+    continuing = _continuing_by_week(
+        [item for item in items if item.key in in_schedule], plan.hours_per_week
+    )
     views = [
         WeekView(
             number=week.number,
@@ -303,19 +334,40 @@ def plan_state(plan: Plan, items: Sequence[PlanItem], today: date) -> PlanState:
     next_week = None if this_week else next((w for w in views if w.start > today), None)
     open_items = [item for item in items if item.state in (ItemState.TODO, ItemState.DOING)]
     doing = [item for item in open_items if item.state == ItemState.DOING]
+    pace = schedule.pace(scheduled, plan.start_date, today, plan.hours_per_week, paused_weeks)
     return PlanState(
         plan=plan,
         items=items,
         progress=schedule.progress(work),
-        pace=schedule.pace(work, plan.start_date, today, plan.hours_per_week, paused_weeks),
+        pace=pace,
         weeks=views,
         skipped=[item for item in items if item.state == ItemState.SKIPPED],
         this_week=this_week,
         next_week=next_week,
         next_item=(doing or open_items or [None])[0],
         today=today,
+        is_paused=plan.is_paused_on(today),
+        done_earlier=[item for item in items if item.key not in in_schedule],
+        overrun=None if pace.status == "finished" else _overrun(plan, work, weeks, today),
         layout_keys=tuple(week.keys for week in weeks),
         this_week_signature=_week_signature(this_week or next_week),
+    )
+
+
+def _overrun(
+    plan: Plan, work: Sequence[schedule.WorkItem], weeks: Sequence[schedule.Week], today: date
+) -> Overrun | None:
+    if not weeks or weeks[-1].end < plan.target_date:
+        return None
+    last_study_day = weeks[-1].end
+    suggested = last_study_day + timedelta(days=1)
+    restart = replan_restart(plan, today)
+    weeks_left = schedule.whole_weeks_until(restart, plan.target_date)
+    hours = -(-schedule.remaining_hours(work) // weeks_left) if weeks_left else None
+    return Overrun(
+        last_study_day=last_study_day,
+        suggested_date=suggested if suggested <= latest_target_date(today) else None,
+        hours_option=hours if hours and plan.hours_per_week < hours <= MAX_HOURS_PER_WEEK else None,
     )
 
 
@@ -350,7 +402,7 @@ def refuse_if_archived(plan: Plan) -> None:
         )
 
 
-def set_item_state(item: PlanItem, state: str) -> bool:
+def set_item_state(item: PlanItem, state: str, today: date) -> bool:
     """Set the item's state; returns whether anything changed (a repeated tick is a no-op)."""
     if state not in ItemState.values:
         raise PlanRefused(f"“{state}” is not a state an item can have.")
@@ -358,7 +410,8 @@ def set_item_state(item: PlanItem, state: str) -> bool:
     if item.state == state:
         return False
     item.state = state
-    item.save(update_fields=["state", "updated_at"])
+    item.done_on = today if state == ItemState.DONE else None
+    item.save(update_fields=["state", "done_on", "updated_at"])
     return True
 
 
@@ -368,13 +421,20 @@ def update_item(item: PlanItem, *, title: str, notes: str, hours: int, url: str)
     item.save(update_fields=["title", "notes", "hours", "url", "updated_at"])
 
 
-def add_custom_item(
-    plan: Plan, items: Sequence[PlanItem], *, title: str, notes: str, hours: int, url: str
-) -> PlanItem:
+def _lock_person(user) -> None:
+    """Serialise one person's plan-making (SQLite's IMMEDIATE transactions already do)."""
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+
+
+def add_custom_item(plan: Plan, *, title: str, notes: str, hours: int, url: str) -> PlanItem:
+    """Add the person's own item, before the exam item when there is one: their own work
+    belongs before the exam. The plan's row is locked while the place is chosen, so items
+    added at the same moment each get their own place."""
     refuse_if_archived(plan)
-    # Before the exam item when there is one: your own work belongs before the exam.
-    exam = next((item for item in items if item.kind == ItemKind.EXAM), None)
     with transaction.atomic():
+        Plan.objects.select_for_update().filter(pk=plan.pk).first()
+        items = list(plan.items.only("pk", "kind", "order"))
+        exam = next((item for item in items if item.kind == ItemKind.EXAM), None)
         if exam is None:
             order = max((item.order for item in items), default=0) + 1
         else:
@@ -416,20 +476,58 @@ def move_item(items: Sequence[PlanItem], item: PlanItem, direction: str) -> bool
     return True
 
 
-def replan_preview(
+@dataclass(frozen=True)
+class ReplanChange:
+    """What a re-plan would make of the plan, said before it is made."""
+
+    start_date: date
+    target_date: date
+    hours_per_week: int
+    result: schedule.Replan
+    changes: tuple[str, ...]
+
+    @property
+    def fits(self) -> bool:
+        return self.result.fits_current_pace
+
+
+def replan_restart(plan: Plan, today: date) -> date:
+    """The day a re-plan made today starts the schedule: today, or the end of a break of a
+    chosen length that is still running; never before the plan's own start."""
+    restart = max(plan.start_date, today)
+    if plan.is_paused_on(today) and plan.pause_ends_on is not None:
+        restart = max(restart, plan.pause_ends_on)
+    return restart
+
+
+def replan_change(
     plan: Plan,
     items: Sequence[PlanItem],
     today: date,
     *,
     target_date: date | None = None,
     hours_per_week: int | None = None,
-) -> schedule.Replan:
-    return schedule.replan(
-        work_items(items),
-        today,
-        target_date or plan.target_date,
-        hours_per_week or plan.hours_per_week,
-    )
+) -> ReplanChange:
+    """The schedule restarted from today for the work left, with the exam date and the hours a
+    week the person chose; what they did not choose stays as it is."""
+    target_date = target_date or plan.target_date
+    hours_per_week = hours_per_week or plan.hours_per_week
+    start = replan_restart(plan, today)
+    result = schedule.replan(work_items(items), start, target_date, hours_per_week)
+    changes = [
+        _change("Week 1", start, plan.start_date, schedule.format_date),
+        _change("Exam date", target_date, plan.target_date, schedule.format_date),
+        _change("Hours a week", hours_per_week, plan.hours_per_week, "{} h".format),
+    ]
+    if plan.is_paused_on(today) and plan.pause_ends_on is None:
+        changes.append("Your break ends: the plan carries on from today.")
+    return ReplanChange(start, target_date, hours_per_week, result, tuple(changes))
+
+
+def _change(label: str, new, old, shown) -> str:
+    if new == old:
+        return f"{label}: {shown(new)} (unchanged)"
+    return f"{label}: {shown(new)} (was {shown(old)})"
 
 
 def apply_replan(
@@ -439,42 +537,39 @@ def apply_replan(
     *,
     target_date: date | None = None,
     hours_per_week: int | None = None,
-) -> schedule.Replan:
-    """Spread the hours left over the weeks left, keeping every item's progress.
-
-    Week 1 moves to a start date such that the hours already done fill the weeks before today
-    at the new weekly figure: the remaining items then run from today to the exam, and pace
-    reads "on track" straight after (never "behind": the start is rounded down to a day).
-    """
+) -> ReplanChange:
+    """Restart the schedule as `replan_change` describes, keeping every item's progress; the
+    breaks taken so far are behind the new start, so they are folded away."""
     refuse_if_archived(plan)
-    target_date = target_date or plan.target_date
-    hours_per_week = hours_per_week or plan.hours_per_week
-    result = replan_preview(
+    change = replan_change(
         plan, items, today, target_date=target_date, hours_per_week=hours_per_week
     )
-    if not result.fits_current_pace:
-        raise PlanRefused(result.message, status=409, suggested_date=result.suggested_date)
-    if result.hours_remaining:
-        hours_per_week = min(MAX_HOURS_PER_WEEK, max(1, result.hours_per_week_needed))
-    hours_done = schedule.progress(work_items(items)).hours_done
-    plan.target_date = target_date
-    plan.hours_per_week = hours_per_week
-    plan.start_date = today - timedelta(days=hours_done * schedule.DAYS_PER_WEEK // hours_per_week)
+    if not change.fits:
+        raise PlanRefused(
+            change.result.message, status=409, suggested_date=change.result.suggested_date
+        )
+    plan.target_date = change.target_date
+    plan.hours_per_week = change.hours_per_week
+    plan.start_date = change.start_date
+    plan.replanned_on = today
     plan.paused_weeks = 0
     plan.pause_after_week = None
     plan.paused_on = None
+    plan.pause_ends_on = None
     plan.save(
         update_fields=[
             "target_date",
             "hours_per_week",
             "start_date",
+            "replanned_on",
             "paused_weeks",
             "pause_after_week",
             "paused_on",
+            "pause_ends_on",
             "updated_at",
         ]
     )
-    return result
+    return change
 
 
 def study_weeks_elapsed(plan: Plan, today: date) -> int:
@@ -482,30 +577,64 @@ def study_weeks_elapsed(plan: Plan, today: date) -> int:
 
 
 def pause_plan(plan: Plan, today: date, weeks: int | None = None) -> bool:
-    """Holiday mode. Without `weeks` the pause runs until resumed; with it, the next `weeks`
-    weeks are taken off at once. Returns False when the plan is already paused."""
+    """Holiday mode. Without `weeks` the break runs until resumed; with it, the next `weeks`
+    weeks are taken off at once. Returns False when the plan is already on a break.
+
+    All of a plan's breaks together last at most `MAX_TOTAL_PAUSE_WEEKS`."""
     refuse_if_archived(plan)
-    if plan.is_paused:
+    if plan.is_paused_on(today):
         return False
+    left = MAX_TOTAL_PAUSE_WEEKS - plan.paused_weeks_on(today)
+    if left <= 0:
+        raise PlanRefused(
+            f"This plan has had {MAX_TOTAL_PAUSE_WEEKS} weeks of breaks, the most a plan can "
+            "take. Re-plan it from today instead: your progress stays.",
+            status=409,
+        )
+    if weeks and weeks > left:
+        raise PlanRefused(
+            f"A plan can take at most {MAX_TOTAL_PAUSE_WEEKS} weeks of breaks in all; this one "
+            f"has {plural_weeks(left)} left."
+        )
     plan.pause_after_week = study_weeks_elapsed(plan, today)
+    plan.paused_on = today
+    plan.pause_ends_on = today + timedelta(weeks=weeks) if weeks else None
     if weeks:
         plan.paused_weeks += weeks
-    else:
-        plan.paused_on = today
-    plan.save(update_fields=["pause_after_week", "paused_weeks", "paused_on", "updated_at"])
+    plan.save(
+        update_fields=[
+            "pause_after_week",
+            "paused_weeks",
+            "paused_on",
+            "pause_ends_on",
+            "updated_at",
+        ]
+    )
     return True
 
 
+def plural_weeks(count: int) -> str:
+    return schedule.plural(count, "week")
+
+
 def resume_plan(plan: Plan, today: date) -> int:
-    """End a running pause; its whole weeks join `paused_weeks`. Returns the weeks added."""
+    """End the break now; returns the whole weeks it moved the plan by. A break until resumed
+    adds its whole weeks; a break of a chosen length gives back the weeks not yet taken."""
     refuse_if_archived(plan)
-    if not plan.is_paused:
+    if not plan.is_paused_on(today):
         return 0
-    added = plan.paused_weeks_on(today) - plan.paused_weeks
-    plan.paused_weeks += added
+    taken = (today - plan.paused_on).days // schedule.DAYS_PER_WEEK
+    if plan.pause_ends_on is None:
+        moved = plan.paused_weeks_on(today) - plan.paused_weeks
+        plan.paused_weeks += moved
+    else:
+        planned = (plan.pause_ends_on - plan.paused_on).days // schedule.DAYS_PER_WEEK
+        moved = taken
+        plan.paused_weeks -= planned - taken
     plan.paused_on = None
-    plan.save(update_fields=["paused_weeks", "paused_on", "updated_at"])
-    return added
+    plan.pause_ends_on = None
+    plan.save(update_fields=["paused_weeks", "paused_on", "pause_ends_on", "updated_at"])
+    return moved
 
 
 def archive_plan(plan: Plan) -> bool:

@@ -115,9 +115,11 @@ def plan_create(request: HttpRequest, slug: str) -> HttpResponse:
                 hours_per_week=form.cleaned_data["hours_per_week"],
                 today=today,
                 outcome=outcome,
+                another_plan_wanted=bool(form.cleaned_data.get("confirm_duplicate")),
             )
         except services.PlanRefused as refused:
-            form.add_error("target_date", refused.message)
+            # A duplicate made a moment ago is about the plan, not the date.
+            form.add_error("target_date" if refused.status == 400 else None, refused.message)
             if refused.suggested_date and refused.suggested_date <= services.latest_target_date(
                 today
             ):
@@ -184,11 +186,25 @@ def item_state(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         return _refused(request, pk, form.errors["state"][0], 400)
     today = timezone.localdate()
     before = services.plan_state(plan, items, today)
-    services.set_item_state(item, form.cleaned_data["state"])
+    changed = services.set_item_state(item, form.cleaned_data["state"], today)
+    on_break = changed and before.is_paused
     if not wants_fragment(request):
+        if on_break:
+            messages.info(request, _ON_BREAK_NOTICE)
         return redirect(_item_url(item))
     after = services.plan_state(plan, items, today)
-    return _item_changed(request, before, after, item)
+    response = _item_changed(request, before, after, item)
+    if on_break:
+        response.content += out_of_band(
+            DETAIL, "plan-notice", {"notice": _ON_BREAK_NOTICE}, request
+        ).encode()
+    return response
+
+
+_ON_BREAK_NOTICE = (
+    "Saved, though the plan is on a break: the break goes on until you resume it, "
+    "with “Resume now” at the top of the plan."
+)
 
 
 def _item_changed(
@@ -237,7 +253,7 @@ def item_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = ItemForm(request.POST)
     if not form.is_valid():
         return render(request, "plans/item_form.html", {"plan": plan, "form": form}, status=400)
-    item = services.add_custom_item(plan, services.load_items(plan), **form.cleaned_data)
+    item = services.add_custom_item(plan, **form.cleaned_data)
     messages.success(request, f"Added “{item.title}”.")
     return redirect(_item_url(item))
 
@@ -284,6 +300,7 @@ def item_move(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 @require_POST
 @_answers_refusals
 def plan_replan(request: HttpRequest, pk: int) -> HttpResponse:
+    """First what the re-plan would change, then, confirmed, the change itself."""
     plan = _get_plan_for_user(request, pk)
     services.refuse_if_archived(plan)
     items = services.load_items(plan)
@@ -292,27 +309,30 @@ def plan_replan(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         context = {"plan": plan, "form": form}
         return render(request, "plans/plan_replan.html", context, status=400)
-    choice = {key: value for key, value in form.cleaned_data.items() if value}
-    try:
-        result = services.apply_replan(plan, items, today, **choice)
-    except services.PlanRefused:
+    choice = {
+        name: form.cleaned_data[name]
+        for name in ("target_date", "hours_per_week")
+        if form.cleaned_data[name]
+    }
+    change = services.replan_change(plan, items, today, **choice)
+    if change.fits and form.cleaned_data["confirm"]:
+        services.apply_replan(plan, items, today, **choice)
+        messages.success(request, f"Re-planned: {change.result.message}")
+        return redirect(plan)
+    preview = change.result
+    context = {"plan": plan, "form": form, "change": change, "choice": choice}
+    if not change.fits:
         # It does not fit: propose a later date (or more hours) and let the person choose.
-        preview = services.replan_preview(plan, items, today, **choice)
-        context = {
-            "plan": plan,
-            "form": form,
-            "preview": preview,
-            "suggested_date": preview.suggested_date
-            if preview.suggested_date
-            and preview.suggested_date <= services.latest_target_date(today)
-            else None,
-            "hours_option": preview.hours_per_week_needed
+        suggested = preview.suggested_date
+        context["suggested_date"] = (
+            suggested if suggested and suggested <= services.latest_target_date(today) else None
+        )
+        context["hours_option"] = (
+            preview.hours_per_week_needed
             if preview.weeks_remaining and preview.hours_per_week_needed <= MAX_HOURS_PER_WEEK
-            else None,
-        }
-        return render(request, "plans/plan_replan.html", context)
-    messages.success(request, f"Re-planned: {result.message}")
-    return redirect(plan)
+            else None
+        )
+    return render(request, "plans/plan_replan.html", context)
 
 
 @require_POST
@@ -324,12 +344,21 @@ def plan_pause(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _refused(request, pk, form.errors["weeks"][0], 400)
     weeks = form.cleaned_data["weeks"]
-    if not services.pause_plan(plan, timezone.localdate(), weeks):
+    today = timezone.localdate()
+    if not services.pause_plan(plan, today, weeks):
         messages.info(request, "This plan is already paused.")
-    elif weeks:
+        return redirect(plan)
+    if weeks:
         messages.success(request, f"Enjoy the break: the rest of the plan moves by {weeks} weeks.")
     else:
         messages.success(request, "Paused. Resume when you are back; the plan moves with you.")
+    state = services.plan_state(plan, services.load_items(plan), today)
+    if state.overrun:
+        messages.warning(
+            request,
+            "This break pushes your study past your exam on "
+            f"{format_date(plan.target_date)}: see the choices at the top of the plan.",
+        )
     return redirect(plan)
 
 
@@ -337,10 +366,12 @@ def plan_pause(request: HttpRequest, pk: int) -> HttpResponse:
 @_answers_refusals
 def plan_resume(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _get_plan_for_user(request, pk)
-    was_paused = plan.is_paused
-    weeks = services.resume_plan(plan, timezone.localdate())
+    today = timezone.localdate()
+    was_paused = plan.is_paused_on(today)
+    weeks = services.resume_plan(plan, today)
     if was_paused:
-        messages.success(request, f"Welcome back. The plan moved by {weeks} whole weeks.")
+        moved = services.plural_weeks(weeks)
+        messages.success(request, f"Welcome back. The break moved the plan by {moved}.")
     return redirect(plan)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 import stat
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -47,8 +47,8 @@ def fill_every_table(client) -> None:
     Answer.objects.create(attempt=anonymous, question=question, choice=question.choices.first())
     plan = make_plan(alice)
     first, second = plan.items.all()[:2]
-    plan_services.set_item_state(first, "done")
-    plan_services.set_item_state(second, "doing")
+    plan_services.set_item_state(first, "done", date(2026, 11, 2))
+    plan_services.set_item_state(second, "doing", date(2026, 11, 2))
     LogEntry.objects.create(
         user=curator,
         content_type=ContentType.objects.get_for_model(Plan),

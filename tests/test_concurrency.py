@@ -15,6 +15,7 @@ import re
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 
 import pytest
 import requests
@@ -23,12 +24,13 @@ from django.core.servers.basehttp import ThreadedWSGIServer
 from django.db import connection, connections
 from django.test import Client
 from django.test.testcases import LiveServerThread, QuietWSGIRequestHandler
+from django.utils import timezone
 
 from assessments import services
 from assessments.models import Answer, Attempt, Question
 from certguide import backups
 from conftest import load_curated_content, make_user
-from plans.models import ItemState, PlanItem
+from plans.models import ItemState, Plan, PlanItem
 from plans.tests.conftest import make_sized_plan
 
 THREADS = 8
@@ -223,3 +225,41 @@ def test_concurrent_answers_to_the_pending_check_save_exactly_one(server_url):
     same_choice = THREADS // len(choices) + (THREADS % len(choices) > choices.index(saved.choice))
     # The first to arrive wins; repeats of its choice are no-ops, other choices are refused.
     assert sorted(statuses) == [200] * same_choice + [409] * (THREADS - same_choice)
+
+
+def test_8_simultaneous_create_plan_posts_make_one_plan(server_url):
+    load_curated_content()
+    alice = make_user("alice@example.com")
+    slug = "google-professional-ml-engineer"
+    session_key = session_for(alice)
+    create_url = f"/plans/new/{slug}/"
+    exam_date = (timezone.localdate() + timedelta(weeks=60)).isoformat()
+
+    def create(number: int) -> list[int]:
+        client = SignedIn(server_url, session_key, create_url)
+        return [client.post(create_url, {"target_date": exam_date, "hours_per_week": 8})]
+
+    statuses = run_together(create)
+
+    assert Plan.objects.filter(user=alice, certification__slug=slug).count() == 1
+    # One plan made; every other request is told there is one now, and made nothing.
+    assert sorted(statuses) == [302] + [400] * (THREADS - 1)
+
+
+def test_8_simultaneous_added_items_each_get_their_own_place(server_url):
+    load_curated_content()
+    alice = make_user("alice@example.com")
+    plan = make_sized_plan(alice, 3)
+    session_key = session_for(alice)
+    page = plan.get_absolute_url()
+
+    def add(number: int) -> list[int]:
+        client = SignedIn(server_url, session_key, page)
+        return [client.post(f"{page}items/new/", {"title": f"Mine {number}", "hours": 1})]
+
+    statuses = run_together(add)
+
+    assert statuses == [302] * THREADS
+    orders = list(PlanItem.objects.filter(plan=plan).values_list("order", flat=True))
+    assert len(orders) == 3 + THREADS
+    assert len(set(orders)) == len(orders)

@@ -4,16 +4,19 @@ from datetime import timedelta
 
 from plans import services
 from plans.models import ItemState, PlanItem
+from plans.schedule import format_date
 from plans.tests.conftest import items_of, make_sized_plan, today
 
 
 def behind_plan(user, *, weeks_left: int):
-    """20 items of 2 h at 6 h a week, started 8 weeks ago, 6 done: 28 h left, behind."""
+    """20 items of 2 h at 6 h a week, started 8 weeks ago, 6 done a week ago: 28 h left, behind."""
     plan = make_sized_plan(user, 20, start=today() - timedelta(weeks=8))
     plan.target_date = today() + timedelta(weeks=weeks_left)
     plan.save(update_fields=["target_date"])
     done = [item.pk for item in items_of(plan)[:6]]
-    PlanItem.objects.filter(pk__in=done).update(state=ItemState.DONE)
+    PlanItem.objects.filter(pk__in=done).update(
+        state=ItemState.DONE, done_on=today() - timedelta(weeks=1)
+    )
     return plan
 
 
@@ -21,21 +24,54 @@ def week_starts(plan):
     return [week.start for week in services.plan_state(plan, items_of(plan), today()).weeks]
 
 
-def test_replan_spreads_what_is_left_and_keeps_progress(alice, alice_client, catalog):
+def day(value) -> str:
+    return format_date(value)
+
+
+def test_replan_first_shows_what_it_would_change_and_changes_nothing(alice, alice_client, catalog):
     plan = behind_plan(alice, weeks_left=7)
-    before = week_starts(plan)
+    started = plan.start_date
 
     response = alice_client.post(f"/plans/{plan.pk}/replan/")
+
+    assert response.status_code == 200
+    assert f"Week 1: {day(today())} (was {day(started)})" in response.text
+    assert f"Exam date: {day(plan.target_date)} (unchanged)" in response.text
+    assert "Hours a week: 6 h (unchanged)" in response.text
+    assert "28 h left over 7 weeks" in response.text
+    assert "Nothing has changed yet." in response.text
+    plan.refresh_from_db()
+    assert plan.start_date == started and plan.hours_per_week == 6 and plan.replanned_on is None
+
+
+def test_a_confirmed_replan_restarts_from_today_and_keeps_the_hours(alice, alice_client, catalog):
+    plan = behind_plan(alice, weeks_left=7)
+
+    response = alice_client.post(f"/plans/{plan.pk}/replan/", {"confirm": "on"})
 
     assert response.status_code == 302
     assert response.headers["Location"] == f"/plans/{plan.pk}/"
     plan.refresh_from_db()
-    assert plan.hours_per_week == 4
-    assert week_starts(plan) != before
+    assert plan.hours_per_week == 6  # never cut to the 4 h a week that would just do
+    assert plan.start_date == today()
     assert plan.items.filter(state=ItemState.DONE).count() == 6
     page = alice_client.get(f"/plans/{plan.pk}/")
     assert "Re-planned: 28 h left over 7 weeks" in page.text
     assert "Behind by" not in page.text
+    assert page.text.count("state-done") >= 6
+    assert "Done before you re-planned" in page.text
+
+
+def test_replanning_a_new_plan_never_moves_week_1_before_it_was_made(alice, alice_client, catalog):
+    plan = make_sized_plan(alice, 10)  # made today, 6 h a week
+    PlanItem.objects.filter(pk=items_of(plan)[0].pk).update(state=ItemState.DONE, done_on=today())
+
+    alice_client.post(f"/plans/{plan.pk}/replan/", {"confirm": "on"})
+
+    plan.refresh_from_db()
+    assert plan.start_date == today() and plan.hours_per_week == 6
+    page = alice_client.get(f"/plans/{plan.pk}/")
+    assert f"week 1 started {today():%-d %B %Y}" in page.text
 
 
 def test_replan_that_cannot_fit_proposes_a_date_to_accept(alice, alice_client, catalog):
@@ -51,20 +87,26 @@ def test_replan_that_cannot_fit_proposes_a_date_to_accept(alice, alice_client, c
     plan.refresh_from_db()
     assert plan.target_date == today() + timedelta(weeks=2)
 
+    preview = alice_client.post(f"/plans/{plan.pk}/replan/", {"target_date": suggested})
+    assert f"Exam date: {day(suggested)} (was {day(plan.target_date)})" in preview.text
     accepted = alice_client.post(
-        f"/plans/{plan.pk}/replan/", {"target_date": suggested.isoformat()}
+        f"/plans/{plan.pk}/replan/", {"target_date": suggested.isoformat(), "confirm": "on"}
     )
 
     assert accepted.status_code == 302
     plan.refresh_from_db()
-    assert plan.target_date == suggested
+    assert plan.target_date == suggested and plan.hours_per_week == 6
     assert plan.items.filter(state=ItemState.DONE).count() == 6
 
 
 def test_replan_can_raise_the_weekly_hours_instead(alice, alice_client, catalog):
     plan = behind_plan(alice, weeks_left=2)
 
-    response = alice_client.post(f"/plans/{plan.pk}/replan/", {"hours_per_week": 14})
+    preview = alice_client.post(f"/plans/{plan.pk}/replan/", {"hours_per_week": 14})
+    assert "Hours a week: 14 h (was 6 h)" in preview.text
+    response = alice_client.post(
+        f"/plans/{plan.pk}/replan/", {"hours_per_week": 14, "confirm": "on"}
+    )
 
     assert response.status_code == 302
     plan.refresh_from_db()
@@ -106,7 +148,7 @@ def test_pause_then_resume_holiday_mode(alice, alice_client, catalog):
     plan.refresh_from_db()
     assert plan.paused_on == today()
     page = alice_client.get(f"/plans/{plan.pk}/")
-    assert "Paused since" in page.text and "Resume the plan" in page.text
+    assert "Paused since" in page.text and "Resume now" in page.text
 
     # Three weeks later the person comes back.
     plan.paused_on = today() - timedelta(weeks=3)

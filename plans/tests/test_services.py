@@ -155,9 +155,7 @@ def test_hours_per_week_default_to_the_assessment_answer(alice, question_bank):
 def test_custom_items_go_before_the_exam(alice, catalog):
     plan = make_plan(alice)
 
-    item = services.add_custom_item(
-        plan, items_of(plan), title="Mock interview", notes="", hours=2, url=""
-    )
+    item = services.add_custom_item(plan, title="Mock interview", notes="", hours=2, url="")
 
     titles = [candidate.title for candidate in items_of(plan)]
     assert titles[-2:] == ["Mock interview", "Book and take the exam"]
@@ -173,24 +171,29 @@ def test_moving_an_item_swaps_it_with_its_neighbour(alice, catalog):
     assert not services.move_item(items_of(plan), third, "down")
 
 
-def test_replan_spreads_the_remaining_hours_and_keeps_progress(alice, catalog):
+def test_replan_restarts_the_work_left_from_today_and_keeps_progress(alice, catalog):
     # 20 items of 2 h at 6 h a week, started 8 weeks ago; 6 items done, so 28 h remain.
     plan = make_sized_plan(alice, 20, start=today() - timedelta(weeks=8))
     plan.target_date = today() + timedelta(weeks=7)
     plan.save()
     done = items_of(plan)[:6]
-    PlanItem.objects.filter(pk__in=[item.pk for item in done]).update(state=ItemState.DONE)
+    PlanItem.objects.filter(pk__in=[item.pk for item in done]).update(
+        state=ItemState.DONE, done_on=today() - timedelta(days=20)
+    )
     assert services.plan_state(plan, items_of(plan), today()).pace.status == "behind"
 
-    result = services.apply_replan(plan, items_of(plan), today())
+    change = services.apply_replan(plan, items_of(plan), today())
 
     plan.refresh_from_db()
-    assert result.hours_per_week_needed == 4  # 28 h over 7 weeks
-    assert plan.hours_per_week == 4
+    assert change.result.hours_per_week_needed == 4  # 28 h over 7 weeks would just do
+    assert plan.hours_per_week == 6  # but the person kept 6
+    assert plan.start_date == today() and plan.replanned_on == today()
     state = services.plan_state(plan, items_of(plan), today())
     assert state.progress.hours_done == 12
-    assert state.pace.status in {"on-track", "ahead"}
-    assert state.weeks[-1].end < plan.target_date
+    assert [item.pk for item in state.done_earlier] == [item.pk for item in done]
+    assert state.pace.message == "On track"
+    assert state.weeks[0].start == today()
+    assert state.weeks[-1].end < plan.target_date  # 28 h at 6 h a week: 5 weeks of 7
 
 
 def test_replan_that_cannot_fit_proposes_a_date_and_changes_nothing(alice, catalog):
