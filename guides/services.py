@@ -39,19 +39,21 @@ def current_certifications(*, adjacent: bool) -> QuerySet[Certification]:
     return certifications.order_by("name")
 
 
-def load_exams(*, adjacent: bool = False, domains: bool = False) -> list[Exam]:
-    """The current certifications as plain exams: 2 queries (the certifications with their
-    providers; their required skills), and with `domains` 2 more (their domains; the skills
-    each domain exercises)."""
-    certifications = current_certifications(adjacent=adjacent).prefetch_related(
-        Prefetch("required_skills", RequiredSkill.objects.select_related("skill"))
-    )
+def load_exams(*, adjacent: bool = False, skills: bool = True, domains: bool = False) -> list[Exam]:
+    """The current certifications as plain exams: 1 query (the certifications with their
+    providers), 1 more with `skills` (their required skills) and 2 more with `domains` (their
+    domains; the skills each domain exercises)."""
+    certifications = current_certifications(adjacent=adjacent)
+    if skills:
+        certifications = certifications.prefetch_related(
+            Prefetch("required_skills", RequiredSkill.objects.select_related("skill"))
+        )
     if domains:
         certifications = certifications.prefetch_related("domains__skills")
-    return [_exam(certification, domains) for certification in certifications]
+    return [_exam(certification, skills, domains) for certification in certifications]
 
 
-def _exam(certification: Certification, with_domains: bool) -> Exam:
+def _exam(certification: Certification, with_skills: bool, with_domains: bool) -> Exam:
     exercising: dict[str, int] = {}
     domain_names: tuple[str, ...] = ()
     if with_domains:
@@ -69,7 +71,11 @@ def _exam(certification: Certification, with_domains: bool) -> Exam:
         focus=certification.get_focus_display(),
         status=certification.status,
         checked_on=certification.checked_on,
-        required_levels={r.skill.slug: r.level for r in certification.required_skills.all()},
+        required_levels=(
+            {r.skill.slug: r.level for r in certification.required_skills.all()}
+            if with_skills
+            else {}
+        ),
         domains_exercising=exercising,
         domain_names=domain_names,
     )

@@ -106,7 +106,7 @@ def prerequisites(request: HttpRequest) -> HttpResponse:
 def choosing_a_cloud(request: HttpRequest) -> HttpResponse:
     market = load_market()
     share = market.cloud_market_share
-    exams = services.load_exams(adjacent=True, domains=True)
+    exams = services.load_exams(adjacent=True, skills=False, domains=True)
     by_share = [s.provider for s in share.shares] if share else []
     standing = services.latest_standing(request, [])
     labels = dict(Platform.choices)
