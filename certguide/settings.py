@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django_htmx",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -75,6 +76,7 @@ INSTALLED_APPS = [
     "catalog",
     "assessments",
     "plans",
+    "guides",
 ]
 
 MIDDLEWARE = [

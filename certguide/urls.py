@@ -6,6 +6,8 @@ from certguide import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots"),
     path("accounts/signup/", views.signup, name="signup"),
     path("accounts/signup/sent/", views.signup_sent, name="signup-sent"),
     path(
@@ -22,5 +24,6 @@ urlpatterns = [
     path("certifications/", include("catalog.urls")),
     path("assessment/", include("assessments.urls")),
     path("plans/", include("plans.urls")),
+    path("guides/", include("guides.urls")),
     path("admin/", admin.site.urls),
 ]

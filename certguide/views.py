@@ -8,9 +8,11 @@ from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import LoginView
+from django.contrib.sitemaps import views as sitemap_views
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -21,13 +23,33 @@ from assessments.models import Attempt
 from assessments.services import adopt_session_attempts, session_attempt_ids
 from certguide import account_data, accounts
 from certguide.forms import DeleteAccountForm, SignInForm, SignUpForm
+from certguide.sitemaps import SITEMAPS
 from certguide.throttling import limit_posts
+from guides.content import GUIDES
 
 
 @require_GET
 @login_not_required
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html")
+    return render(request, "home.html", {"guides": GUIDES})
+
+
+@require_GET
+@login_not_required
+def sitemap(request: HttpRequest) -> HttpResponse:
+    return sitemap_views.sitemap(request, sitemaps=SITEMAPS)
+
+
+# Pages that are private, or forms, which a search engine has no business crawling.
+ROBOTS_DISALLOWED = ("/accounts/", "/plans/", "/admin/", "/assessment/new/")
+
+
+@require_GET
+@login_not_required
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOWED)]
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 @require_GET

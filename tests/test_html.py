@@ -36,6 +36,14 @@ PUBLIC_PAGES = [
     "/certifications/compare/?c=google-professional-ml-engineer&c=aws-ml-engineer-associate",
     "/assessment/",
     "/assessment/how-we-score/",
+    "/guides/",
+    "/guides/assess-yourself/",
+    "/guides/prerequisites/",
+    "/guides/choosing-a-cloud/",
+    "/guides/deep-learning-or-classical-ml/",
+    "/guides/project-experience/",
+    "/guides/salaries/",
+    "/guides/keeping-current/",
     "/no-such-page/",
 ]
 

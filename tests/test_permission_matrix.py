@@ -73,6 +73,17 @@ SITE: dict[str, tuple[str, str]] = {
     "plans:item-edit": (OWN_PLAN, "get"),
     "plans:item-delete": (OWN_PLAN, "get"),
     "plans:item-move": (OWN_PLAN, "post"),
+    "sitemap": (PUBLIC, "get"),
+    "robots": (PUBLIC, "get"),
+    "guides:index": (PUBLIC, "get"),
+    "guides:assess-yourself": (PUBLIC, "get"),
+    "guides:prerequisites": (PUBLIC, "get"),
+    "guides:choosing-a-cloud": (PUBLIC, "get"),
+    "guides:deep-learning-or-classical-ml": (PUBLIC, "get"),
+    "guides:project-experience": (PUBLIC, "get"),
+    "guides:salaries": (PUBLIC, "get"),
+    "guides:keeping-current": (PUBLIC, "get"),
+    "guides:for-skill": (PUBLIC, "get"),
 }
 
 # Admin pages of these models are the curators' work; every other model is people's data.
@@ -163,6 +174,7 @@ def url_of(name: str, owned: dict) -> str:
         "catalog:certification-detail": [owned["certification"].slug],
         "plans:plan-create": [owned["certification"].slug],
         "assessments:section": [owned["attempt"].public_id, "checks"],
+        "guides:for-skill": [Skill.objects.first().slug],
     }.get(name)
     if args is None and name.startswith("assessments:") and SITE[name][0] == OWN_ATTEMPT:
         args = [owned["attempt"].public_id]

@@ -28,6 +28,14 @@ PUBLIC_PAGES = {
     "assessment start": "/assessment/",
     "sign-in": "/accounts/login/",
     "sign-up": "/accounts/signup/",
+    "guides": "/guides/",
+    "guide: assess yourself": "/guides/assess-yourself/",
+    "guide: prerequisites": "/guides/prerequisites/",
+    "guide: choosing a cloud": "/guides/choosing-a-cloud/",
+    "guide: deep learning or classical ML": "/guides/deep-learning-or-classical-ml/",
+    "guide: project experience": "/guides/project-experience/",
+    "guide: salaries": "/guides/salaries/",
+    "guide: keeping current": "/guides/keeping-current/",
 }
 
 
@@ -152,6 +160,22 @@ def plan_item(page, index: int):
         .nth(index)
     )
     return page.locator("#" + item.get_attribute("id"))
+
+
+def test_guides_with_a_persons_own_results_have_no_serious_violations(site, curated, alice):
+    from guides.tests.conftest import finish_assessment
+
+    finish_assessment(alice, {"linear-algebra": 2, "python": 4}, cloud="aws")
+    page = site.page
+    found = {}
+    sign_in(page, site.base_url, alice.email)
+    site.goto("/guides/prerequisites/")
+    expect(page.get_by_role("columnheader", name="Your level")).to_be_visible()
+    found["prerequisites, signed in"] = run_axe(page, "prerequisites signed in")
+    site.goto("/guides/choosing-a-cloud/")
+    expect(page.get_by_text("Your employer's cloud", exact=True)).to_be_visible()
+    found["choosing a cloud, signed in"] = run_axe(page, "cloud signed in")
+    assert_no_blocking_violations(found)
 
 
 def test_plan_pages_have_no_serious_violations(site, curated, alice):

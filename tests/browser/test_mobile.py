@@ -28,6 +28,14 @@ PUBLIC_PAGES = {
     "assessment start": "/assessment/",
     "sign-in": "/accounts/login/",
     "sign-up": "/accounts/signup/",
+    "guides": "/guides/",
+    "guide: assess yourself": "/guides/assess-yourself/",
+    "guide: prerequisites": "/guides/prerequisites/",
+    "guide: choosing a cloud": "/guides/choosing-a-cloud/",
+    "guide: deep learning or classical ML": "/guides/deep-learning-or-classical-ml/",
+    "guide: project experience": "/guides/project-experience/",
+    "guide: salaries": "/guides/salaries/",
+    "guide: keeping current": "/guides/keeping-current/",
 }
 
 
@@ -86,6 +94,9 @@ def test_no_page_scrolls_sideways_and_axe_passes_on_a_phone(site, curated, alice
     check("results")
 
     sign_in(page, site.base_url, alice.email)
+    for guide in ("prerequisites", "choosing-a-cloud"):
+        site.goto(f"/guides/{guide}/")
+        check(f"guide {guide}, signed in with results")
     site.goto("/plans/new/google-professional-ml-engineer/")
     check("new plan form")
     page.get_by_role("button", name="Create my plan").click()
