@@ -5,7 +5,11 @@ and persist the returned ``ItemDraft`` list in order.
 
 Item order and rules
 --------------------
-1. **Gap items** (kind ``"gap"``), one per required skill whose assessed score is below the
+1. **First week** -- the official exam guide (``"resource"`` items for every resource of kind
+   ``official-guide``, "Read: ...") and a **diagnostic** (kind ``"diagnostic"``, 2 hours): the
+   first practice-exam resource, taken untimed before studying, or, when the catalog lists
+   none, a practice test the person finds (no link is invented).
+2. **Gap items** (kind ``"gap"``), one per required skill whose assessed score is below the
    exam's target. A required level ``L`` (1..5) means a target score of ``L * 20`` out of 100.
    A missing or ``None`` score counts as 0. Items follow taxonomy order, which is the key
    order of ``skill_names``; required skills unknown to the taxonomy come last, in the
@@ -14,20 +18,22 @@ Item order and rules
    of gap, never less than a 2-hour session (gap 5 -> 2 h, gap 45 -> 12 h, gap 100 -> 25 h).
    When ``skill_scores`` is ``None`` (no assessment taken) there are no gap items at all:
    we cannot tell a gap from an unknown.
-2. **Domain items** (kind ``"domain"``), one per exam domain, in the exam guide's order.
+3. **Domain items** (kind ``"domain"``), one per exam domain, in the exam guide's order.
    Each level has a study budget (foundational 15 h, associate 30 h, professional 45 h,
    specialty 45 h) shared out in proportion to the published weights, normalised by their
    sum (guides that publish ranges rarely add up to exactly 100). If any weight is missing
    (or they sum to 0) the budget is split evenly, since a partial set cannot be compared.
    Each domain gets at least 1 hour; amounts are rounded half up.
-3. **One practice project** (kind ``"project"``) chosen by platform and focus, hours by
+4. **One practice project** (kind ``"project"``) chosen by platform and focus, hours by
    level (foundational 6, associate 10, professional 16, specialty 16). Lookup order:
    exact (platform, focus), then the platform's default project, then the neutral project
    for the focus, then a scikit-learn tabular project.
-4. **Resource items** (kind ``"resource"``), one per resource in the given order, titled
-   "Read: ..." for reading material and "Work through: ..." for hands-on material; hours by
-   kind (official-guide 1, docs 2, course 6, practice-exam 2, book 6, project-idea 2).
-5. **Exam item** (kind ``"exam"``): "Book and take the exam", 3 hours.
+5. **Resource items** (kind ``"resource"``) for the other resources, in the given order,
+   titled "Read: ..." for reading material and "Work through: ..." for hands-on material;
+   hours by kind (docs 2, course 6, practice-exam 2, book 6, project-idea 2).
+6. **Final review** (kind ``"review"``, 4 hours): a timed practice exam and the weakest
+   domains. The schedule keeps it, with the exam, for the last week before the exam day.
+7. **Exam item** (kind ``"exam"``): "Book and sit the exam", 3 hours.
 
 Unknown levels are treated as associate and unknown resource kinds take 2 hours, so a new
 enum value degrades gracefully instead of breaking plan creation.
@@ -67,7 +73,7 @@ class CertSpec:
 
 @dataclass(frozen=True)
 class ItemDraft:
-    kind: str  # "gap" | "domain" | "project" | "resource" | "exam"
+    kind: str  # "resource" | "diagnostic" | "gap" | "domain" | "project" | "review" | "exam"
     title: str
     detail: str
     hours: int
@@ -111,6 +117,8 @@ RESOURCE_DETAIL_BY_KIND = {
     "project-idea": "Use it as a variation on your practice project.",
 }
 EXAM_HOURS = 3
+DIAGNOSTIC_HOURS = 2
+REVIEW_HOURS = 4
 
 SKILL_ACTIONS = {
     "linear-algebra": (
@@ -272,13 +280,54 @@ def generate_items(
     skill_names: Mapping[str, str],
 ) -> list[ItemDraft]:
     """Build the plan items for ``cert`` in study order (see the module docstring)."""
+    guides = [r for r in cert.resources if r.kind == "official-guide"]
+    practice_tests = [r for r in cert.resources if r.kind == "practice-exam"]
+    diagnostic_test = practice_tests[0] if practice_tests else None
+    others = [r for r in cert.resources if r not in guides and r is not diagnostic_test]
     return [
+        *resource_items(tuple(guides)),
+        diagnostic_item(diagnostic_test),
         *gap_items(cert.required_levels, skill_scores, skill_names),
         *domain_items(cert.domains, cert.level),
         project_item(cert),
-        *resource_items(cert.resources),
+        *resource_items(tuple(others)),
+        review_item(),
         exam_item(cert),
     ]
+
+
+def diagnostic_item(practice_test: ResourceSpec | None) -> ItemDraft:
+    detail = (
+        "Take it untimed before you study, and note the domains where you lose most marks: "
+        "they deserve more of your time, and you will measure yourself against them again "
+        "in the final review."
+    )
+    if practice_test is None:
+        return ItemDraft(
+            kind="diagnostic",
+            title="Diagnostic: a practice test before you study",
+            detail=f"Find a practice test or sample questions for this exam. {detail}",
+            hours=DIAGNOSTIC_HOURS,
+        )
+    return ItemDraft(
+        kind="diagnostic",
+        title=f"Diagnostic: {practice_test.title}",
+        detail=detail,
+        hours=DIAGNOSTIC_HOURS,
+        url=practice_test.url,
+    )
+
+
+def review_item() -> ItemDraft:
+    return ItemDraft(
+        kind="review",
+        title="Final review: a timed practice exam and your weakest domains",
+        detail=(
+            "Take a full practice exam under exam conditions, compare it with your diagnostic, "
+            "and spend the rest of the week on the domains where you still lose marks."
+        ),
+        hours=REVIEW_HOURS,
+    )
 
 
 def gap_hours(gap_points: int) -> int:
@@ -385,10 +434,7 @@ def resource_items(resources: tuple[ResourceSpec, ...]) -> list[ItemDraft]:
 def exam_item(cert: CertSpec) -> ItemDraft:
     return ItemDraft(
         kind="exam",
-        title="Book and take the exam",
-        detail=(
-            f"Book {cert.name} a few weeks ahead, take a last timed practice exam, "
-            "then sit it rested."
-        ),
+        title="Book and sit the exam",
+        detail=f"Book {cert.name} a few weeks ahead, and sit it rested.",
         hours=EXAM_HOURS,
     )

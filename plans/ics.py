@@ -72,8 +72,10 @@ def all_day_event(uid: str, day: date, summary: str, description: str, stamp: st
 def _events(state: PlanState, stamp: str) -> Iterator[list[str]]:
     plan = state.plan
     name = plan.certification.name
-    total = len(state.weeks)
-    for week in state.weeks:
+    # Spare weeks (nothing due before the final review) get no event.
+    study_weeks = [week for week in state.weeks if week.hours]
+    total = len(study_weeks)
+    for week in study_weeks:
         lines = [f"Study week {week.number} of {total}: about {week.hours} h."]
         lines += [f"Continue: {item.title}" for item in week.continuing]
         lines += [f"- {STATE_MARKS.get(item.state, '')}{item.title}" for item in week.items]

@@ -116,6 +116,8 @@ class ItemKind(models.TextChoices):
     DOMAIN = "domain", "Exam domain"
     PROJECT = "project", "Practice project"
     RESOURCE = "resource", "Resource"
+    DIAGNOSTIC = "diagnostic", "Diagnostic test"
+    REVIEW = "review", "Final review"
     EXAM = "exam", "Exam"
     CUSTOM = "custom", "Your own item"
 

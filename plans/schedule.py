@@ -41,7 +41,9 @@ Pace (``pace``)
     Hours planned to date = ``min(total, floor(weeks_elapsed * hours_per_week))`` where
     ``weeks_elapsed = max(0, days_elapsed / 7 - paused_weeks)``: the current partial week
     counts pro rata by whole days already past (today itself is not over, so nothing is due
-    on the start day). Only done items count as done; "doing" work counts once finished.
+    on the start day). Given the laid-out weeks, they say it instead (``planned_by``), so a
+    break taken mid-plan or spare weeks before the review ask for nothing. Only done items
+    count as done; "doing" work counts once finished.
     Status, first match wins: "finished" when every non-skipped item is done (and there is
     at least one); "not-started" with nothing to do, or before the start date with nothing
     done yet (work done early shows as "ahead"); "behind" when planned - done > 1 h;
@@ -80,6 +82,7 @@ class WorkItem:
     hours: int
     state: str  # "todo" | "doing" | "done" | "skipped"
     done_on: date | None = None
+    at_end: bool = False  # the final review and the exam: kept for the weeks before the exam
 
 
 @dataclass(frozen=True)
@@ -87,8 +90,9 @@ class Week:
     number: int
     start: date
     end: date
-    keys: tuple[str, ...]
+    keys: tuple[str, ...]  # the items starting this week
     hours: int
+    continuing: tuple[str, ...] = ()  # items started earlier with hours in this week
 
 
 @dataclass(frozen=True)
@@ -169,39 +173,77 @@ def layout_weeks(
     hours_per_week: int,
     paused_weeks: int = 0,
     pause_after_week: int | None = None,
+    exam_day: date | None = None,
 ) -> list[Week]:
     """Lay items out in study weeks (see the module docstring for the rules)."""
     require_positive_hours_per_week(hours_per_week)
     laid_out = counted_items(items)
     if not laid_out:
         return []
-
-    keys_by_week_index: dict[int, list[str]] = {}
-    hours_so_far = 0
-    for item in laid_out:
-        # Integer division puts an item that starts exactly on a week boundary in the next
-        # week: the current one has no room left.
-        keys_by_week_index.setdefault(hours_so_far // hours_per_week, []).append(item.key)
-        hours_so_far += max(0, item.hours)
-    total_hours = hours_so_far
-    week_count = max(math.ceil(total_hours / hours_per_week), max(keys_by_week_index) + 1)
-
     pause_boundary = 0 if pause_after_week is None else pause_after_week
+
+    def week_start(index: int) -> date:
+        calendar_index = index + (max(0, paused_weeks) if index + 1 > pause_boundary else 0)
+        return start + timedelta(weeks=calendar_index)
+
+    spans = _spans(laid_out, hours_per_week, _last_week_before(exam_day, week_start))
+    # Integer division puts an item that starts exactly on a week boundary in the next week:
+    # the current one has no room left.
+    week_count = max(
+        math.ceil(max(end for _key, _begin, end in spans) / hours_per_week),
+        max(begin // hours_per_week for _key, begin, _end in spans) + 1,
+    )
     weeks = []
     for index in range(week_count):
-        number = index + 1
-        calendar_index = index + (max(0, paused_weeks) if number > pause_boundary else 0)
-        week_start = start + timedelta(weeks=calendar_index)
+        low, high = index * hours_per_week, (index + 1) * hours_per_week
         weeks.append(
             Week(
-                number=number,
-                start=week_start,
-                end=week_start + timedelta(days=DAYS_PER_WEEK - 1),
-                keys=tuple(keys_by_week_index.get(index, ())),
-                hours=max(0, min(hours_per_week, total_hours - index * hours_per_week)),
+                number=index + 1,
+                start=week_start(index),
+                end=week_start(index) + timedelta(days=DAYS_PER_WEEK - 1),
+                keys=tuple(key for key, begin, _end in spans if begin // hours_per_week == index),
+                hours=sum(max(0, min(end, high) - max(begin, low)) for _k, begin, end in spans),
+                continuing=tuple(
+                    key
+                    for key, begin, end in spans
+                    if begin // hours_per_week < index and end > low
+                ),
             )
         )
     return weeks
+
+
+def _last_week_before(exam_day: date | None, week_start) -> int | None:
+    """The index of the last study week that ends before the exam day, or None."""
+    if exam_day is None or week_start(0) + timedelta(days=DAYS_PER_WEEK - 1) >= exam_day:
+        return None
+    index = 0
+    while week_start(index + 1) + timedelta(days=DAYS_PER_WEEK - 1) < exam_day:
+        index += 1
+    return index
+
+
+def _spans(
+    items: Sequence[WorkItem], hours_per_week: int, last_week: int | None
+) -> list[tuple[str, int, int]]:
+    """(key, first hour, hour after the last) of each item on the study-hour line. Work flows
+    from hour 0; the items kept for the end start as late as lets them finish in ``last_week``
+    (never before the work ahead of them is over), in the plan's order."""
+    spans = []
+    hours_so_far = 0
+    for item in [item for item in items if not item.at_end]:
+        spans.append((item.key, hours_so_far, hours_so_far + max(0, item.hours)))
+        hours_so_far += max(0, item.hours)
+    at_end = [item for item in items if item.at_end]
+    hours_at_end = sum(max(0, item.hours) for item in at_end)
+    if last_week is not None and at_end:
+        weeks_at_end = max(1, math.ceil(hours_at_end / hours_per_week))
+        latest_start = (last_week + 1 - weeks_at_end) * hours_per_week
+        hours_so_far = max(hours_so_far, latest_start)
+    for item in at_end:
+        spans.append((item.key, hours_so_far, hours_so_far + max(0, item.hours)))
+        hours_so_far += max(0, item.hours)
+    return spans
 
 
 def whole_weeks_until(today: date, target: date) -> int:
@@ -287,8 +329,10 @@ def pace(
     today: date,
     hours_per_week: int,
     paused_weeks: int = 0,
+    weeks: Sequence[Week] | None = None,
 ) -> Pace:
-    """Compare hours done with hours planned by ``today`` (see the module docstring)."""
+    """Compare hours done with hours planned by ``today`` (see the module docstring); with
+    the plan's ``weeks``, the hours planned are read off them (`planned_by`)."""
     require_positive_hours_per_week(hours_per_week)
     counted = counted_items(items)
     hours_total = sum(item.hours for item in counted)
@@ -313,9 +357,12 @@ def pace(
             message="Not started yet",
         )
 
-    days_elapsed = (today - start).days
-    weeks_elapsed = max(0.0, days_elapsed / DAYS_PER_WEEK - max(0, paused_weeks))
-    hours_planned = min(hours_total, math.floor(weeks_elapsed * hours_per_week))
+    if weeks is None:
+        days_elapsed = (today - start).days
+        weeks_elapsed = max(0.0, days_elapsed / DAYS_PER_WEEK - max(0, paused_weeks))
+        hours_planned = min(hours_total, math.floor(weeks_elapsed * hours_per_week))
+    else:
+        hours_planned = planned_by(weeks, today, hours_per_week)
 
     hours_behind = hours_planned - hours_done
     if hours_behind > PACE_TOLERANCE_HOURS:
@@ -338,6 +385,17 @@ def pace(
         weeks_behind=weeks_behind,
         message=message,
     )
+
+
+def planned_by(weeks: Sequence[Week], today: date, hours_per_week: int) -> int:
+    """The hours the laid-out weeks ask for by ``today``: each week's work accrues at the weekly
+    rate from its first day, by whole days already past, up to that week's hours. Paused and
+    spare weeks ask for nothing."""
+    planned = 0.0
+    for week in weeks:
+        elapsed = min(1.0, max(0.0, (today - week.start).days / DAYS_PER_WEEK))
+        planned += min(week.hours, elapsed * hours_per_week)
+    return math.floor(planned)
 
 
 def replan(items: Sequence[WorkItem], today: date, target: date, hours_per_week: int) -> Replan:

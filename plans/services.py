@@ -204,9 +204,19 @@ def create_plan(
 # --- From items to the schedule's plain data -----------------------------------------------
 
 
+# Kept for the weeks before the exam, whatever else moves.
+AT_END_KINDS = frozenset({ItemKind.REVIEW, ItemKind.EXAM})
+
+
 def work_items(items: Sequence[PlanItem]) -> list[schedule.WorkItem]:
     return [
-        schedule.WorkItem(key=item.key, hours=item.hours, state=item.state, done_on=item.done_on)
+        schedule.WorkItem(
+            key=item.key,
+            hours=item.hours,
+            state=item.state,
+            done_on=item.done_on,
+            at_end=item.kind in AT_END_KINDS,
+        )
         for item in items
     ]
 
@@ -243,12 +253,14 @@ class QuietWeeks:
 
 
 def _is_quiet(week: WeekView) -> bool:
-    return not week.items and not week.is_current and bool(week.continuing)
+    """Nothing new starts: the same work carries on, or nothing is due (a spare week)."""
+    return not week.items and not week.is_current
 
 
 def fold_quiet_weeks(weeks: Sequence[WeekView]) -> list[WeekView | QuietWeeks]:
-    """Fold runs of quiet weeks carrying on the same items into one entry, so a long plan
-    reads as what changes week to week rather than fifty lines of "continuing"."""
+    """Fold runs of quiet weeks carrying on the same items (or spare weeks, carrying on
+    nothing) into one entry, so a long plan reads as what changes week to week rather than
+    fifty lines of "continuing"."""
     entries: list[WeekView | QuietWeeks] = []
     for week in weeks:
         previous = entries[-1] if entries else None
@@ -312,12 +324,14 @@ def plan_state(plan: Plan, items: Sequence[PlanItem], today: date) -> PlanState:
     in_schedule = {item.key for item in scheduled}
     paused_weeks = plan.paused_weeks_on(today)
     weeks = schedule.layout_weeks(
-        scheduled, plan.start_date, plan.hours_per_week, paused_weeks, plan.pause_after_week
+        scheduled,
+        plan.start_date,
+        plan.hours_per_week,
+        paused_weeks,
+        plan.pause_after_week,
+        exam_day=plan.target_date,
     )
     by_key = {item.key: item for item in items}
-    continuing = _continuing_by_week(
-        [item for item in items if item.key in in_schedule], plan.hours_per_week
-    )
     views = [
         WeekView(
             number=week.number,
@@ -325,7 +339,7 @@ def plan_state(plan: Plan, items: Sequence[PlanItem], today: date) -> PlanState:
             end=week.end,
             hours=week.hours,
             items=[by_key[key] for key in week.keys],
-            continuing=continuing.get(week.number - 1, []),
+            continuing=[by_key[key] for key in week.continuing],
             is_current=week.start <= today <= week.end,
         )
         for week in weeks
@@ -334,7 +348,9 @@ def plan_state(plan: Plan, items: Sequence[PlanItem], today: date) -> PlanState:
     next_week = None if this_week else next((w for w in views if w.start > today), None)
     open_items = [item for item in items if item.state in (ItemState.TODO, ItemState.DOING)]
     doing = [item for item in open_items if item.state == ItemState.DOING]
-    pace = schedule.pace(scheduled, plan.start_date, today, plan.hours_per_week, paused_weeks)
+    pace = schedule.pace(
+        scheduled, plan.start_date, today, plan.hours_per_week, paused_weeks, weeks
+    )
     return PlanState(
         plan=plan,
         items=items,
@@ -369,23 +385,6 @@ def _overrun(
         suggested_date=suggested if suggested <= latest_target_date(today) else None,
         hours_option=hours if hours and plan.hours_per_week < hours <= MAX_HOURS_PER_WEEK else None,
     )
-
-
-def _continuing_by_week(items: Sequence[PlanItem], hours_per_week: int) -> dict[int, list]:
-    """Week index -> items that started in an earlier week and still have hours in this one,
-    following the same continuous flow as `schedule.layout_weeks`."""
-    result: dict[int, list[PlanItem]] = {}
-    hours_so_far = 0
-    for item in items:
-        if item.state == ItemState.SKIPPED:
-            continue
-        first_week = hours_so_far // hours_per_week
-        end = hours_so_far + max(0, item.hours)
-        last_week = (end - 1) // hours_per_week if end > hours_so_far else first_week
-        for index in range(first_week + 1, last_week + 1):
-            result.setdefault(index, []).append(item)
-        hours_so_far = end
-    return result
 
 
 def load_items(plan: Plan) -> list[PlanItem]:
@@ -427,14 +426,14 @@ def _lock_person(user) -> None:
 
 
 def add_custom_item(plan: Plan, *, title: str, notes: str, hours: int, url: str) -> PlanItem:
-    """Add the person's own item, before the exam item when there is one: their own work
-    belongs before the exam. The plan's row is locked while the place is chosen, so items
-    added at the same moment each get their own place."""
+    """Add the person's own item, before the final review and the exam when the plan has
+    them: their own work belongs before those. The plan's row is locked while the place is
+    chosen, so items added at the same moment each get their own place."""
     refuse_if_archived(plan)
     with transaction.atomic():
         Plan.objects.select_for_update().filter(pk=plan.pk).first()
         items = list(plan.items.only("pk", "kind", "order"))
-        exam = next((item for item in items if item.kind == ItemKind.EXAM), None)
+        exam = next((item for item in items if item.kind in AT_END_KINDS), None)
         if exam is None:
             order = max((item.order for item in items), default=0) + 1
         else:

@@ -21,7 +21,12 @@ def test_the_calendar_parses_and_holds_one_event_per_week_and_the_exam(alice_cli
     assert "attachment" in response["Content-Disposition"]
     calendar, found = events(response)
     assert str(calendar["VERSION"]) == "2.0"
-    assert len(found) == 8 + 1  # 79 h at 10 h a week, and the exam
+    # 76 h at 10 h a week, then the week of the final review and the exam (7 h) before the
+    # exam day, and the exam day itself; the spare weeks between get no event.
+    assert len(found) == 8 + 1 + 1
+    review_week = found[-2]
+    assert review_week.decoded("DTSTART") == plan.target_date - timedelta(weeks=1)
+    assert "Final review" in str(review_week["DESCRIPTION"])
     week_one, *_, exam = found
     assert week_one.decoded("DTSTART") == today()
     assert str(week_one["SUMMARY"]).startswith("Week 1: Google Cloud Professional")

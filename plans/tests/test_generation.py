@@ -85,7 +85,7 @@ def test_no_gap_items_without_an_assessment():
     items = generate_items(GCP_MLOPS, None, SKILL_NAMES)
 
     assert "gap" not in kinds(items)
-    assert items[0].kind == "domain"
+    assert kinds(items)[:3] == ["resource", "diagnostic", "domain"]
 
 
 def test_empty_assessment_counts_every_required_skill_as_a_gap():
@@ -102,9 +102,18 @@ def test_empty_assessment_counts_every_required_skill_as_a_gap():
 def test_items_come_in_study_order():
     items = generate_items(GCP_MLOPS, SCORES, SKILL_NAMES)
 
-    assert kinds(items) == ["gap"] * 3 + ["domain"] * 3 + ["project"] + ["resource"] * 6 + ["exam"]
-    assert items[-1].title == "Book and take the exam"
+    assert kinds(items) == (
+        ["resource", "diagnostic"]
+        + ["gap"] * 3
+        + ["domain"] * 3
+        + ["project"]
+        + ["resource"] * 4
+        + ["review", "exam"]
+    )
+    assert items[-1].title == "Book and sit the exam"
     assert items[-1].hours == 3
+    assert items[-2].title == "Final review: a timed practice exam and your weakest domains"
+    assert items[-2].hours == 4
 
 
 def test_domain_hours_follow_the_weights():
@@ -179,12 +188,35 @@ def test_resource_items_keep_url_and_take_hours_by_kind():
         item for item in generate_items(GCP_MLOPS, None, SKILL_NAMES) if item.kind == "resource"
     ]
 
+    # The practice questions became the diagnostic; the exam guide comes first.
     assert [(item.title, item.hours) for item in resources] == [
         ("Read: Exam guide", 1),
         ("Read: Vertex AI documentation", 2),
         ("Work through: MLOps course", 6),
-        ("Work through: Practice questions", 2),
         ("Read: Designing ML Systems", 6),
         ("Work through: Churn model idea", 2),
     ]
     assert resources[0].url == "https://example.com/guide"
+
+
+def test_the_diagnostic_is_the_first_practice_test_taken_before_studying():
+    items = generate_items(GCP_MLOPS, SCORES, SKILL_NAMES)
+
+    diagnostic = items[1]
+    assert diagnostic.kind == "diagnostic"
+    assert diagnostic.title == "Diagnostic: Practice questions"
+    assert diagnostic.url == "https://example.com/practice"
+    assert diagnostic.hours == 2
+    assert "untimed before you study" in diagnostic.detail
+
+
+def test_without_a_practice_test_the_diagnostic_invents_no_link():
+    no_practice_test = replace(
+        GCP_MLOPS, resources=tuple(r for r in GCP_MLOPS.resources if r.kind != "practice-exam")
+    )
+
+    diagnostic = generate_items(no_practice_test, None, SKILL_NAMES)[1]
+
+    assert diagnostic.title == "Diagnostic: a practice test before you study"
+    assert diagnostic.url == ""
+    assert diagnostic.detail.startswith("Find a practice test or sample questions for this exam.")

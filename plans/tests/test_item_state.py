@@ -27,7 +27,7 @@ def test_an_htmx_tick_returns_the_item_with_progress_and_pace_out_of_band(alice_
     assert text.startswith(f'<li id="item-{item.pk}"')
     assert "Mark not started" in text
     assert '<div id="plan-progress" hx-swap-oob="innerHTML">' in text
-    assert f"{item.hours} of 79 hours done · 1 of 12 items" in text
+    assert f"{item.hours} of 83 hours done · 1 of 13 items" in text
     assert '<div id="plan-pace" hx-swap-oob="innerHTML">' in text
     item.refresh_from_db()
     assert item.state == ItemState.DONE
@@ -74,7 +74,7 @@ def test_a_repeated_tick_is_a_no_op(alice_client, plan):
     item.refresh_from_db()
     assert item.state == ItemState.DONE
     assert item.updated_at == updated_at
-    assert "1 of 12 items" in response.text
+    assert "1 of 13 items" in response.text
 
 
 def test_skipping_leaves_both_sides_of_the_progress_figure(alice_client, plan):
@@ -83,8 +83,8 @@ def test_skipping_leaves_both_sides_of_the_progress_figure(alice_client, plan):
 
     response = tick(alice_client, second, "skipped")
 
-    expected_total = 79 - second.hours
-    assert f"{first.hours} of {expected_total} hours done · 1 of 11 items" in response.text
+    expected_total = 83 - second.hours
+    assert f"{first.hours} of {expected_total} hours done · 1 of 12 items" in response.text
 
 
 def test_skipping_regroups_the_weeks_in_one_response(alice, alice_client, catalog):
@@ -106,7 +106,7 @@ def test_marking_not_started_undoes_a_tick(alice_client, plan):
 
     response = tick(alice_client, item, "todo")
 
-    assert "0 of 79 hours done" in response.text
+    assert "0 of 83 hours done" in response.text
     item.refresh_from_db()
     assert item.state == ItemState.TODO
 

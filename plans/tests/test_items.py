@@ -80,7 +80,7 @@ def test_adding_an_invalid_item_shows_the_form_again(alice_client, plan):
 
     assert response.status_code == 400
     assert response.text.count("<h1") == 1
-    assert plan.items.count() == 12
+    assert plan.items.count() == 13
 
 
 def test_removing_asks_first_then_removes(alice_client, plan):

@@ -24,7 +24,7 @@ def test_the_form_shows_the_plan_size_and_suggests_the_assessment(alice_client, 
 
     assert response.status_code == 200
     assert "Plan your way to Google Cloud Professional Machine Learning Engineer" in response.text
-    assert "12 items" in response.text and "79 hours" in response.text
+    assert "13 items" in response.text and "83 hours" in response.text
     assert "Take the self-assessment first" in response.text
     assert response.context["form"]["hours_per_week"].value() == 6
 
@@ -46,7 +46,7 @@ def test_create_redirects_to_the_new_plan(alice, alice_client, catalog):
     assert response.headers["Location"] == f"/plans/{plan.pk}/"
     assert plan.user == alice
     assert plan.hours_per_week == 10
-    assert plan.items.count() == 12
+    assert plan.items.count() == 13
 
 
 def test_create_with_an_assessment_puts_the_gaps_first(alice, alice_client, question_bank):
@@ -54,8 +54,9 @@ def test_create_with_an_assessment_puts_the_gaps_first(alice, alice_client, ques
 
     post(alice_client)
 
-    first = Plan.objects.get().items.first()
-    assert first.kind == ItemKind.GAP
+    # The first week reads the exam guide and takes the diagnostic; the gaps come next.
+    kinds = [item.kind for item in Plan.objects.get().items.all()]
+    assert kinds[:3] == [ItemKind.RESOURCE, ItemKind.DIAGNOSTIC, ItemKind.GAP]
 
 
 def test_a_past_date_is_refused(alice_client, catalog):
@@ -87,12 +88,12 @@ def test_an_impossible_plan_is_refused_and_offers_the_earliest_date(alice_client
 
     assert response.status_code == 400
     assert not Plan.objects.exists()
-    suggested = today() + timedelta(weeks=8)
+    suggested = today() + timedelta(weeks=9)  # 83 h at 10 h a week
     assert "only 3 weeks remain" in response.text
     assert response.context["suggestion"] == suggested
     assert f'name="target_date" value="{suggested.isoformat()}"' in response.text
 
-    accepted = post(alice_client, weeks_ahead=8)
+    accepted = post(alice_client, weeks_ahead=9)
 
     assert accepted.status_code == 302
     assert Plan.objects.get().target_date == suggested

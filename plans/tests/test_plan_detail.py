@@ -6,8 +6,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from plans.models import ItemState, PlanItem
-from plans.tests.conftest import items_of, make_sized_plan, today
+from plans import services
+from plans.models import ItemKind, ItemState, PlanItem
+from plans.tests.conftest import items_of, make_plan, make_sized_plan, today
 
 
 class PageChecker(HTMLParser):
@@ -42,7 +43,7 @@ def test_the_plan_page_shows_the_header_progress_pace_and_every_item(alice_clien
     assert "Google Cloud Professional Machine Learning Engineer" in text
     assert plan.target_date.strftime("%-d %B %Y") in text
     assert "10 h</strong> a week" in text
-    assert "0 of 79 hours done · 0 of 12 items" in text
+    assert "0 of 83 hours done · 0 of 13 items" in text
     assert 'role="progressbar"' in text and 'aria-valuenow="0"' in text
     assert re.search(r'id="plan-progress" aria-live="polite"', text)
     assert re.search(r'id="plan-pace" class="mt-3" aria-live="polite"', text)
@@ -182,3 +183,24 @@ def test_weeks_that_only_carry_on_the_same_work_are_folded_into_one_line(
     assert "Weeks 6–8" in response.text
     assert ">Week 5" in response.text
     assert ">Week 3" not in response.text
+
+
+def test_week_1_opens_with_the_exam_guide_and_the_last_week_before_the_exam_is_review(
+    alice, alice_client, catalog
+):
+    # 83 h at 10 h a week with the exam 12 weeks away: 76 h of study fill weeks 1-8, weeks
+    # 9-11 are spare, and the final review and the exam (7 h) take week 12.
+    plan = make_plan(alice, weeks_ahead=12, hours_per_week=10)
+
+    state = services.plan_state(plan, items_of(plan), today())
+    page = alice_client.get(f"/plans/{plan.pk}/").text
+
+    assert [item.title for item in state.weeks[0].items][:2] == [
+        "Read: Official exam guide",
+        "Diagnostic: Official practice exam",
+    ]
+    last = state.weeks[-1]
+    assert last.number == 12 and last.end == plan.target_date - timedelta(days=1)
+    assert [item.kind for item in last.items] == [ItemKind.REVIEW, ItemKind.EXAM]
+    assert [week.hours for week in state.weeks[8:11]] == [0, 0, 0]
+    assert "Weeks 9–11" in page and "Nothing new is due before the final review" in page

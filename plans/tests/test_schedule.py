@@ -9,8 +9,10 @@ from plans.schedule import (
     check_feasibility,
     layout_weeks,
     pace,
+    planned_by,
     progress,
     replan,
+    scheduled_items,
 )
 
 MONDAY = date(2027, 1, 4)
@@ -28,7 +30,110 @@ def skipped(key, hours):
     return WorkItem(key, hours, "skipped")
 
 
+def at_end(key, hours):
+    return WorkItem(key, hours, "todo", at_end=True)
+
+
 # --- layout_weeks ---------------------------------------------------------------------------
+
+
+def test_the_review_and_exam_fill_the_last_week_before_the_exam_day():
+    items = [todo("a", 10), todo("b", 5), at_end("review", 4), at_end("exam", 3)]
+
+    # Exam on the Monday of week 6: weeks 1-5 end on Sundays before it.
+    weeks = layout_weeks(items, MONDAY, 10, exam_day=MONDAY + timedelta(weeks=5))
+
+    assert [(week.number, week.keys, week.hours) for week in weeks] == [
+        (1, ("a",), 10),
+        (2, ("b",), 5),
+        (3, (), 0),
+        (4, (), 0),
+        (5, ("review", "exam"), 7),
+    ]
+    assert weeks[-1].end == date(2027, 2, 7)  # the Sunday before the exam
+
+
+def test_a_long_review_starts_as_many_weeks_before_the_exam_as_it_needs():
+    items = [todo("a", 2), at_end("review", 4), at_end("exam", 3)]
+
+    weeks = layout_weeks(items, MONDAY, 3, exam_day=MONDAY + timedelta(weeks=6))
+
+    # 7 h at 3 h a week: weeks 4, 5 and 6 (the last one ends the day before the exam).
+    assert [(week.number, week.keys, week.hours) for week in weeks] == [
+        (1, ("a",), 2),
+        (2, (), 0),
+        (3, (), 0),
+        (4, ("review",), 3),
+        (5, ("exam",), 3),
+        (6, (), 1),
+    ]
+    assert weeks[4].continuing == ("review",) and weeks[5].continuing == ("exam",)
+
+
+def test_the_review_never_starts_before_the_rest_of_the_work_is_over():
+    items = [todo("a", 25), at_end("review", 4)]
+
+    weeks = layout_weeks(items, MONDAY, 10, exam_day=MONDAY + timedelta(weeks=2))
+
+    assert [(week.keys, week.hours) for week in weeks] == [(("a",), 10), ((), 10), (("review",), 9)]
+
+
+def test_an_exam_day_inside_week_1_leaves_the_work_in_its_order():
+    items = [todo("a", 2), at_end("review", 4)]
+
+    weeks = layout_weeks(items, MONDAY, 10, exam_day=MONDAY + timedelta(days=3))
+
+    assert [(week.keys, week.hours) for week in weeks] == [(("a", "review"), 6)]
+
+
+def test_the_last_week_before_the_exam_counts_the_breaks():
+    items = [todo("a", 10), at_end("review", 4)]
+
+    weeks = layout_weeks(
+        items, MONDAY, 10, paused_weeks=2, pause_after_week=1, exam_day=MONDAY + timedelta(weeks=6)
+    )
+
+    # Weeks 2 and 3 of the calendar are a break: study week 4 is the last before the exam.
+    assert [(week.number, week.start, week.keys) for week in weeks] == [
+        (1, date(2027, 1, 4), ("a",)),
+        (2, date(2027, 1, 25), ()),
+        (3, date(2027, 2, 1), ()),
+        (4, date(2027, 2, 8), ("review",)),
+    ]
+
+
+def test_work_done_before_a_replan_leaves_the_weeks():
+    items = [
+        WorkItem("old", 4, "done", done_on=date(2027, 1, 10)),
+        WorkItem("today", 2, "done", done_on=date(2027, 1, 11)),
+        WorkItem("undated", 2, "done"),
+        todo("next", 3),
+    ]
+
+    assert [item.key for item in scheduled_items(items, date(2027, 1, 11))] == [
+        "today",
+        "undated",
+        "next",
+    ]
+    assert scheduled_items(items, None) == items
+
+
+def test_planned_hours_follow_the_laid_out_weeks():
+    weeks = layout_weeks(
+        [todo("a", 10), todo("b", 10)], MONDAY, 10, paused_weeks=2, pause_after_week=1
+    )
+
+    assert planned_by(weeks, MONDAY + timedelta(days=7), 10) == 10  # week 1 over
+    assert planned_by(weeks, MONDAY + timedelta(days=20), 10) == 10  # the break asks nothing
+    assert planned_by(weeks, MONDAY + timedelta(days=24), 10) == 14  # 3 days into week 2
+
+
+def test_a_break_mid_plan_does_not_make_the_work_before_it_look_ahead():
+    items = [done("a", 10), todo("b", 10)]
+    weeks = layout_weeks(items, MONDAY, 10, paused_weeks=2, pause_after_week=1)
+    today = MONDAY + timedelta(days=7)  # the break starts after week 1
+
+    assert pace(items, MONDAY, today, 10, paused_weeks=2, weeks=weeks).message == "On track"
 
 
 def test_weeks_are_seven_days_from_start():

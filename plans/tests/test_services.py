@@ -50,7 +50,9 @@ def test_plan_without_an_assessment_has_no_gap_items(alice, catalog):
 
     kinds = [item.kind for item in items_of(plan)]
     assert ItemKind.GAP not in kinds
-    assert kinds == ["domain"] * 6 + ["project"] + ["resource"] * 4 + ["exam"]
+    assert kinds == (
+        ["resource", "diagnostic"] + ["domain"] * 6 + ["project"] + ["resource"] * 2
+    ) + ["review", "exam"]
     assert not plan.based_on_assessment
     assert plan.start_date == today()
     assert all(item.state == ItemState.TODO for item in items_of(plan))
@@ -66,7 +68,9 @@ def test_plan_with_an_assessment_starts_with_gaps_only_for_skills_below_the_requ
     items = items_of(plan)
     gaps = [item for item in items if item.kind == ItemKind.GAP]
     assert [gap.skill.slug for gap in gaps] == ["deep-learning", "generative-ai"]
-    assert items[: len(gaps)] == gaps
+    # After the first week's exam guide and diagnostic.
+    assert [item.kind for item in items[:2]] == [ItemKind.RESOURCE, ItemKind.DIAGNOSTIC]
+    assert items[2 : 2 + len(gaps)] == gaps
     assert gaps[0].title.startswith("Close your gap in Deep learning")
     assert [gap.hours for gap in gaps] == [9, 10]  # gaps of 35 and 40 points
     assert plan.based_on_assessment
@@ -120,19 +124,19 @@ def test_resource_items_keep_their_links(alice, catalog):
 
 
 def test_an_impossible_date_is_refused_with_the_earliest_date_that_fits(alice, catalog):
-    # 79 hours at 10 h a week need 8 weeks; only 4 remain.
+    # 83 hours at 10 h a week need 9 weeks; only 4 remain.
     with pytest.raises(services.PlanRefused) as refused:
         create(alice, weeks_ahead=4)
 
-    assert refused.value.suggested_date == today() + timedelta(weeks=8)
+    assert refused.value.suggested_date == today() + timedelta(weeks=9)
     assert "only 4 weeks remain" in refused.value.message
     assert not Plan.objects.exists() and not PlanItem.objects.exists()
 
 
 def test_the_suggested_date_fits(alice, catalog):
-    plan = create(alice, weeks_ahead=8)
+    plan = create(alice, weeks_ahead=9)
 
-    assert plan.target_date == today() + timedelta(weeks=8)
+    assert plan.target_date == today() + timedelta(weeks=9)
 
 
 def test_a_retired_certification_gets_no_plan(alice, catalog):
@@ -158,7 +162,11 @@ def test_custom_items_go_before_the_exam(alice, catalog):
     item = services.add_custom_item(plan, title="Mock interview", notes="", hours=2, url="")
 
     titles = [candidate.title for candidate in items_of(plan)]
-    assert titles[-2:] == ["Mock interview", "Book and take the exam"]
+    assert titles[-3:] == [
+        "Mock interview",
+        "Final review: a timed practice exam and your weakest domains",
+        "Book and sit the exam",
+    ]
     assert item.kind == ItemKind.CUSTOM
 
 

@@ -178,7 +178,7 @@ def test_keyboard_user_plans_from_a_certification_and_ticks_items(site, curated,
     page.keyboard.press("Enter")
     expect(first).to_contain_text("Done")
     expect(progress).to_contain_text(re.compile(r"· 1 of \d+ items"))
-    expect(pace).to_contain_text(re.compile(r"Ahead by \d+ h"))
+    expect(pace).to_contain_text(re.compile(r"planned by today, [1-9]\d* h done"))
 
     tab_to(page, second.get_by_role("button", name=re.compile("^Start")))
     page.keyboard.press("Enter")
@@ -201,6 +201,8 @@ def test_without_javascript_a_plan_is_created_ticked_and_exported(nojs, curated,
     expect(page).to_have_url(re.compile(rf"/plans/\d+/#{first_id}$"))
     expect(progress).to_contain_text(re.compile(r"· 1 of \d+ items"))
     expect(page.locator(f"#{first_id}")).to_contain_text("Done")
-    expect(page.locator("#plan-pace")).to_contain_text(re.compile(r"Ahead by \d+ h"))
+    expect(page.locator("#plan-pace")).to_contain_text(
+        re.compile(r"planned by today, [1-9]\d* h done")
+    )
 
     assert "[done] " in download_calendar(page)
