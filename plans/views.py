@@ -5,6 +5,7 @@ from datetime import timedelta
 from functools import wraps
 
 from django.contrib import messages
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -72,14 +73,18 @@ def _answers_refusals(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
 
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
-    plans = list(Plan.objects.for_user(request.user).with_certification().prefetch_related("items"))
+    plans = list(
+        Plan.objects.for_user(request.user)
+        .with_certification()
+        .prefetch_related(Prefetch("items", PlanItem.objects.select_related("skill")))
+    )
     today = timezone.localdate()
+    states = [
+        services.plan_state(plan, plan.items.all(), today) for plan in plans if not plan.is_archived
+    ]
     context = {
-        "states": [
-            services.plan_state(plan, plan.items.all(), today)
-            for plan in plans
-            if not plan.is_archived
-        ],
+        "states": states,
+        "shared_skills": services.shared_skills(states),
         "archived": [plan for plan in plans if plan.is_archived],
     }
     return render(request, "plans/dashboard.html", context)
@@ -149,6 +154,9 @@ def _detail_context(state: services.PlanState) -> dict:
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _get_plan_for_user(request, pk)
     state = services.plan_state(plan, services.load_items(plan), timezone.localdate())
+    done_elsewhere = services.done_in_other_plans(plan, state.items)
+    for item in state.items:
+        item.done_elsewhere = done_elsewhere.get(item.pk)
     context = {**_detail_context(state), "item_form": ItemForm()}
     return render(request, DETAIL, context)
 
