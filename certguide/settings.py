@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "catalog",
     "assessments",
     "plans",
+    "credentials",
 ]
 
 MIDDLEWARE = [

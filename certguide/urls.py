@@ -22,5 +22,6 @@ urlpatterns = [
     path("certifications/", include("catalog.urls")),
     path("assessment/", include("assessments.urls")),
     path("plans/", include("plans.urls")),
+    path("credentials/", include("credentials.urls")),
     path("admin/", admin.site.urls),
 ]
