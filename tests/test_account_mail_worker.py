@@ -33,18 +33,20 @@ def body(raw: bytes) -> str:
 
 
 def test_reset_and_sign_up_mail_is_queued_then_sent_by_the_worker(client, alice):
-    with smtp_server() as (port, received):
-        with override_settings(MAILERS=mailer(port), TASKS=DATABASE_TASKS):
-            client.post(reverse("password_reset"), {"email": alice.email})
-            client.post(
-                reverse("signup"),
-                {"email": "new@example.com", "password1": PASSWORD, "password2": PASSWORD},
-            )
-            assert received == []  # the requests did not wait for the mail server
-            queued = list(DBTaskResult.objects.values_list("args_kwargs", flat=True))
-            assert len(queued) == 2
+    with (
+        smtp_server() as (port, received),
+        override_settings(MAILERS=mailer(port), TASKS=DATABASE_TASKS),
+    ):
+        client.post(reverse("password_reset"), {"email": alice.email})
+        client.post(
+            reverse("signup"),
+            {"email": "new@example.com", "password1": PASSWORD, "password2": PASSWORD},
+        )
+        assert received == []  # the requests did not wait for the mail server
+        queued = list(DBTaskResult.objects.values_list("args_kwargs", flat=True))
+        assert len(queued) == 2
 
-            call_command("db_worker", "--batch", "--no-startup-delay", stdout=StringIO())
+        call_command("db_worker", "--batch", "--no-startup-delay", stdout=StringIO())
 
     assert len(received) == 2
     reset = re.search(r"/accounts/reset/([^/]+)/([^/\s]+)/", body(received[0]))

@@ -45,9 +45,11 @@ def opt_in(user, **extra) -> ReminderPreference:
 
 @pytest.fixture
 def mailbox():
-    with smtp_server() as (port, received):
-        with override_settings(MAILERS=smtp(port), TASKS=DATABASE_TASKS):
-            yield received
+    with (
+        smtp_server() as (port, received),
+        override_settings(MAILERS=smtp(port), TASKS=DATABASE_TASKS),
+    ):
+        yield received
 
 
 @pytest.fixture
@@ -63,7 +65,7 @@ def people(alice, bob, catalog):
 
 
 def test_the_worker_sends_one_digest_a_week_to_those_who_asked(people, mailbox):
-    alice, bob, carol = people
+    alice, _bob, _carol = people
 
     enqueue_weekly_digests.enqueue()
     run_worker()
