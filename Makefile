@@ -23,8 +23,9 @@ setup: $(VENV)/.runtime-installed
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
 	$(DEV_ENV) $(PY) manage.py sync_catalog
 
+# The web server, the task worker and the scheduler together; Ctrl-C stops all three.
 run: setup
-	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+	$(DEV_ENV) scripts/run-dev.sh $(PY) $(HOST) $(PORT)
 
 test: $(VENV)/.dev-installed
 	scripts/ensure-chromium.sh

@@ -94,6 +94,7 @@ def facts(certification: Certification) -> list[Fact]:
             ("validity_months",),
         ),
         ("Renewal", renewal.summary(c.renewal_rule), ("renewal",)),
+        ("Cost over 3 years", c.three_year_cost.text, ("cost_usd", "validity_months", "renewal")),
         (
             "Recommended experience",
             _experience(c),

@@ -325,6 +325,13 @@ class Certification(models.Model):
             source_url=self.renewal_source_url,
         )
 
+    @property
+    def three_year_cost(self):
+        """The fee and the renewals over three years (`catalog.costs`), from this row alone."""
+        from catalog.costs import three_year_cost
+
+        return three_year_cost(self.renewal_rule, self.cost_usd)
+
     def is_stale(self, today: date | None = None) -> bool:
         return self.checked_on < (today or timezone.localdate()) - STALE_AFTER
 

@@ -3,12 +3,15 @@
 The document (`FORMAT`, version 1) has:
 
 - `account`: the email address, when the account was created and last signed in to;
-- `settings`: the person's choices (none are stored yet; the key is kept for them);
+- `settings`: the person's choices: `weekly_digest` (the reminder email, true or false) and
+  `last_digest_on` (the day the last one was sent, or null);
 - `attempts`: each self-assessment, with every answer (question key and text, the choice's label,
   whether it was right, when it was given);
 - `plans`: each study plan, with its certification, dates, hours, pauses and every item with its
   state, hours, notes and link;
-- `credentials`: the certifications the person holds (none are stored yet).
+- `credentials`: the certifications the person holds: `certification` (the catalog's slug, or
+  null for one it does not list), `name`, `issuer`, `earned_on`, `renewed_on` and `expires_on`
+  (the latter only for one the catalog does not list; others are worked out from its rule).
 
 `import_account` rebuilds a document in a new account (`manage.py import_account_data`).
 """
@@ -25,6 +28,12 @@ from django.utils import timezone
 
 from assessments.models import Attempt
 from assessments.portability import export_attempts, import_attempts
+from credentials.portability import (
+    export_credentials,
+    export_settings,
+    import_credentials,
+    import_settings,
+)
 from plans.portability import export_plans, import_plans
 
 FORMAT = "certguide-account-data"
@@ -41,10 +50,10 @@ def export_account(user: User) -> dict[str, Any]:
             "date_joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
         },
-        "settings": {},
+        "settings": export_settings(user),
         "attempts": export_attempts(user),
         "plans": export_plans(user),
-        "credentials": [],
+        "credentials": export_credentials(user),
     }
 
 
@@ -73,6 +82,8 @@ def import_account(data: dict[str, Any], email: str) -> ImportReport:
     user = User(username=email, email=email)
     user.set_unusable_password()
     user.save()
+    import_settings(user, data.get("settings", {}))
+    import_credentials(user, data.get("credentials", []))
     return ImportReport(
         user=user,
         attempts=len(data["attempts"]),
@@ -84,9 +95,9 @@ def import_account(data: dict[str, Any], email: str) -> ImportReport:
 
 @transaction.atomic
 def delete_account(user: User, session_attempt_ids: list[str]) -> None:
-    """Remove the person and every row about them: attempts and answers, plans and items (by
-    cascade), the anonymous attempts this browser made before signing in, and the record of
-    failed sign-ins with their email."""
+    """Remove the person and every row about them: attempts and answers, plans and items,
+    credentials, exam results and the reminder choice (by cascade), the anonymous attempts this
+    browser made before signing in, and the record of failed sign-ins with their email."""
     Attempt.objects.filter(user=None, public_id__in=session_attempt_ids).delete()
     AccessAttempt.objects.filter(username__iexact=user.email).delete()
     user.delete()

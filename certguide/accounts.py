@@ -7,8 +7,9 @@ address is theirs; an address that already has an account is told so by email in
 
 from __future__ import annotations
 
+from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.models import User
-from django.contrib.auth.tokens import PasswordResetTokenGenerator
+from django.contrib.auth.tokens import PasswordResetTokenGenerator, default_token_generator
 from django.core.mail import send_mail
 from django.db.models import Q
 from django.http import HttpRequest
@@ -35,20 +36,36 @@ def find_account(email: str) -> User | None:
 
 
 def request_sign_up(request: HttpRequest, email: str, password: str) -> None:
-    """Create (or refresh) an unconfirmed account and mail its link, or tell an existing
-    account's owner by email that someone tried to sign up with their address."""
+    """Create (or refresh) an unconfirmed account and have its link mailed, or have an existing
+    account's owner told by email that someone tried to sign up with their address. The mail
+    goes through the task worker, so a slow mail server never holds the request."""
+    from certguide import tasks
+
     existing = find_account(email)
-    if existing is not None and existing.is_active:
-        _mail(request, existing, "registration/signup_existing_email.txt", {})
+    if existing is None or not existing.is_active:
+        user = existing or User(username=email, email=email, is_active=False)
+        user.set_password(password)
+        user.save()
+        existing = user
+    tasks.send_sign_up_email.enqueue(existing.pk, site_url(request))
+
+
+def site_url(request: HttpRequest) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def mail_sign_up(user: User, site_url: str) -> None:
+    """The confirmation link for an unconfirmed account; for a confirmed one, the note that
+    the address already has an account. The link is made here, in the worker, so it is never
+    stored in the queue."""
+    if user.is_active:
+        _mail(user, "registration/signup_existing_email.txt", {"site_url": site_url})
         return
-    user = existing or User(username=email, email=email, is_active=False)
-    user.set_password(password)
-    user.save()
     link = reverse(
         "signup-confirm",
         args=[urlsafe_base64_encode(force_bytes(user.pk)), sign_up_tokens.make_token(user)],
     )
-    _mail(request, user, "registration/signup_confirm_email.txt", {"link": link})
+    _mail(user, "registration/signup_confirm_email.txt", {"site_url": site_url, "link": link})
 
 
 def pending_account(uidb64: str, token: str) -> User | None:
@@ -68,8 +85,27 @@ def confirm_account(user: User) -> None:
     user.save(update_fields=["is_active"])
 
 
-def _mail(request: HttpRequest, user: User, template: str, context: dict) -> None:
-    context = {"user": user, "site_url": request.build_absolute_uri("/").rstrip("/"), **context}
-    body = render_to_string(template, context, request=request)
+def mail_password_reset(user: User, domain: str, protocol: str) -> None:
+    """Django's password-reset email, with a token made here, in the worker."""
+    context = {
+        "email": user.email,
+        "domain": domain,
+        "site_name": domain,
+        "uid": urlsafe_base64_encode(force_bytes(user.pk)),
+        "user": user,
+        "token": default_token_generator.make_token(user),
+        "protocol": protocol,
+    }
+    PasswordResetForm().send_mail(
+        "registration/password_reset_subject.txt",
+        "registration/password_reset_email.html",
+        context,
+        None,
+        user.email,
+    )
+
+
+def _mail(user: User, template: str, context: dict) -> None:
+    body = render_to_string(template, {"user": user, **context})
     subject, _, body = body.partition("\n\n")
     send_mail(subject.strip(), body, None, [user.email])

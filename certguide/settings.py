@@ -72,11 +72,14 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "axes",
     "django_ratelimit",
+    "django_tasks_db",
+    "crontask",
     "certguide",
     "catalog",
     "assessments",
     "plans",
     "guides",
+    "credentials",
 ]
 
 MIDDLEWARE = [
@@ -200,6 +203,13 @@ else:
         "so that sign-in links are mailed rather than written to the log."
     )
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "certguide <noreply@localhost>")
+
+# The site's own address, for links in mail sent by the task worker (which has no request).
+SITE_URL = os.environ.get("CERTGUIDE_SITE_URL", "http://127.0.0.1:8000" if DEBUG else "")
+
+# Background work (mail, the weekly digest) goes through Django's Tasks framework into the
+# database; `manage.py db_worker` runs it and `manage.py crontask` enqueues the daily jobs.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 SECURE_CSP = {
     "default-src": [CSP.SELF],

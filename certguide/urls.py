@@ -25,5 +25,6 @@ urlpatterns = [
     path("assessment/", include("assessments.urls")),
     path("plans/", include("plans.urls")),
     path("guides/", include("guides.urls")),
+    path("credentials/", include("credentials.urls")),
     path("admin/", admin.site.urls),
 ]

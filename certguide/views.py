@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from assessments.models import Attempt
 from assessments.services import adopt_session_attempts, session_attempt_ids
 from certguide import account_data, accounts
-from certguide.forms import DeleteAccountForm, SignInForm, SignUpForm
+from certguide.forms import DeleteAccountForm, QueuedPasswordResetForm, SignInForm, SignUpForm
 from certguide.sitemaps import SITEMAPS
 from certguide.throttling import limit_posts
 from guides.content import GUIDES
@@ -168,4 +168,7 @@ def delete_my_account(request: HttpRequest) -> HttpResponse:
 
 @method_decorator(limit_posts("password_reset"), name="post")
 class PasswordResetView(auth_views.PasswordResetView):
-    """Django's reset view, limited per address: each request sends an email."""
+    """Django's reset view, limited per address: each request sends an email (through the
+    task worker)."""
+
+    form_class = QueuedPasswordResetForm

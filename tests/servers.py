@@ -76,8 +76,10 @@ class _KeepMessages:
 def smtp_server() -> Iterator[tuple[int, list[bytes]]]:
     """An SMTP server in a thread that keeps what it receives; yields (port, messages)."""
     handler = _KeepMessages()
-    # aiosmtpd logs every line it receives; those lines are the mailbox's, not the site's log.
-    logging.getLogger("mail.log").propagate = False
+    # aiosmtpd logs every line it receives (at DEBUG and INFO); those lines are the mailbox's,
+    # not the site's log. Raise its level rather than stop propagation: pytest attaches its
+    # capture handlers to non-propagating loggers, so a later test would read them after all.
+    logging.getLogger("mail.log").setLevel(logging.WARNING)
     controller = Controller(handler, hostname="127.0.0.1", port=free_port())
     controller.start()
     try:

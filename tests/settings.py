@@ -12,6 +12,10 @@ from certguide.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+# Tasks run at once, inside the request, as Django's documentation suggests for tests; the tests
+# of the task path itself switch to the database backend and run the real worker.
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+SITE_URL = "http://testserver"
 # The content cache is files, as on a machine without Redis; each test run has its own.
 _CONTENT_CACHE_DIR = tempfile.mkdtemp(prefix="certguide-content-cache-")
 atexit.register(shutil.rmtree, _CONTENT_CACHE_DIR, ignore_errors=True)

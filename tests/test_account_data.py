@@ -1,6 +1,7 @@
 """Download my data, re-import it into a fresh account, and delete my account."""
 
 import json
+from datetime import date
 
 import pytest
 from axes.models import AccessAttempt
@@ -11,8 +12,10 @@ from django.urls import reverse
 
 from assessments.models import Answer, Attempt
 from assessments.tests.helpers import answer, choice_id, start
+from catalog.models import Certification
 from certguide.account_data import export_account
 from conftest import PASSWORD, failed_sign_in
+from credentials.models import Credential, ExamResult, ReminderPreference
 from plans.models import Plan, PlanItem
 from plans.tests.conftest import finish_assessment, make_plan
 
@@ -25,6 +28,23 @@ def alice_with_data(alice, question_bank):
     item.notes = "Started the Kubeflow tutorial — <b>tricky</b> ünïcode"
     item.state = "done"
     item.save()
+    ExamResult.objects.create(plan=plan, sat_on=date(2026, 5, 1), passed=False)
+    Credential.objects.create(
+        user=alice,
+        certification=Certification.objects.get(slug="aws-ai-practitioner"),
+        earned_on=date(2025, 3, 1),
+        plan=plan,
+    )
+    Credential.objects.create(
+        user=alice,
+        name="CKAD",
+        issuer="CNCF",
+        earned_on=date(2024, 1, 2),
+        expires_on=date(2027, 1, 2),
+    )
+    ReminderPreference.objects.create(
+        user=alice, weekly_digest=True, last_digest_on=date(2026, 6, 1)
+    )
     return alice
 
 
@@ -50,7 +70,25 @@ def test_download_holds_the_attempts_answers_plans_items_and_notes(client, alice
     assert len(plan["items"]) == PlanItem.objects.count()
     assert plan["items"][0]["notes"] == "Started the Kubeflow tutorial — <b>tricky</b> ünïcode"
     assert plan["items"][0]["state"] == "done"
-    assert data["credentials"] == [] and data["settings"] == {}
+    assert data["settings"] == {"weekly_digest": True, "last_digest_on": "2026-06-01"}
+    assert data["credentials"] == [
+        {
+            "certification": None,
+            "name": "CKAD",
+            "issuer": "CNCF",
+            "earned_on": "2024-01-02",
+            "renewed_on": None,
+            "expires_on": "2027-01-02",
+        },
+        {
+            "certification": "aws-ai-practitioner",
+            "name": "AWS Certified AI Practitioner",
+            "issuer": "",
+            "earned_on": "2025-03-01",
+            "renewed_on": None,
+            "expires_on": None,
+        },
+    ]
 
 
 def test_download_holds_nothing_of_anyone_else(client, alice_with_data, bob):
@@ -63,6 +101,7 @@ def test_download_holds_nothing_of_anyone_else(client, alice_with_data, bob):
     assert data["account"]["email"] == "bob@example.com"
     assert "alice" not in json.dumps(data)
     assert "Kubeflow tutorial" not in json.dumps(data)
+    assert "CKAD" not in json.dumps(data) and data["credentials"] == []
     assert [a["question"] for a in data["attempts"][0]["answers"]] == ["rate-aws"]
 
 
@@ -129,6 +168,9 @@ def test_delete_removes_every_personal_row_and_only_those(client, alice_with_dat
     assert not Answer.objects.filter(attempt__public_id=her_anonymous.public_id).exists()
     assert not AccessAttempt.objects.filter(username="alice@example.com").exists()
     assert list(Plan.objects.all()) == [bobs_plan]
+    assert not Credential.objects.exists()
+    assert not ExamResult.objects.exists()
+    assert not ReminderPreference.objects.exists()
     assert Attempt.objects.filter(pk=strangers_attempt.pk).exists()
     assert client.get(reverse("account")).status_code == 302, "signed out"
 

@@ -23,6 +23,7 @@ from assessments.models import Answer, Attempt, Question
 from catalog.models import CatalogChange, ChangeKind
 from certguide import backups
 from conftest import load_curated_content, make_user
+from credentials.models import Credential, ExamResult, ReminderPreference
 from plans import services as plan_services
 from plans.models import Plan
 from plans.tests.conftest import finish_assessment, make_plan
@@ -63,6 +64,11 @@ def fill_every_table(client) -> None:
         kind=ChangeKind.FEE,
         text=f"{certification.name}: the fee changed.",
     )
+    # A credential from the catalog and one it lacks, an exam result, and a reminder choice.
+    ExamResult.objects.create(plan=plan, sat_on=date(2026, 5, 1), passed=False)
+    Credential.objects.create(user=alice, certification=certification, earned_on=date(2025, 3, 1))
+    Credential.objects.create(user=alice, name="CKAD", earned_on=date(2024, 1, 2))
+    ReminderPreference.objects.create(user=alice, weekly_digest=True)
     client.force_login(alice)
 
 

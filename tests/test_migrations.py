@@ -9,6 +9,11 @@ from django.db.migrations.loader import MigrationLoader
 
 # Every app with migrations, read from disk, so a new app is covered without editing this file.
 MIGRATED_APPS = sorted(MigrationLoader(None, ignore_no_migrations=True).migrated_apps)
+# Third-party apps whose own migrations cannot be reversed; they still must migrate forward.
+IRREVERSIBLE = {
+    # django-tasks-db 0.13: 0013_separate_exception_fields is a RunPython with no reverse.
+    "django_tasks_database",
+}
 
 
 def test_models_and_migrations_agree(db):
@@ -26,7 +31,7 @@ def app_tables(app_label: str) -> set[str]:
     return {model._meta.db_table for model in models}
 
 
-@pytest.mark.parametrize("app_label", MIGRATED_APPS)
+@pytest.mark.parametrize("app_label", sorted(set(MIGRATED_APPS) - IRREVERSIBLE))
 @pytest.mark.django_db(transaction=True)
 def test_every_app_migrates_to_zero_and_forward_again(app_label):
     tables = app_tables(app_label)

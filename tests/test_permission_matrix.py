@@ -9,17 +9,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django_tasks_db.models import DBTaskResult
 
 from assessments.models import Answer, Attempt, Question
 from catalog.models import CatalogChange, Certification, ChangeKind, Provider, Skill
 from conftest import failed_sign_in
+from credentials import unsubscribe
+from credentials.models import Credential, ExamResult, ReminderPreference
+from credentials.tasks import send_weekly_digest
 from plans.models import Plan, PlanItem
 from plans.tests.conftest import make_plan
 
@@ -27,6 +32,7 @@ PUBLIC = "public"  # anyone: a page that answers
 SIGNED_IN = "signed-in"  # anonymous → sign in; any signed-in person may use it
 OWN_PLAN = "own-plan"  # anonymous → sign in; only the plan's owner, 404 for everyone else
 OWN_ATTEMPT = "own-attempt"  # only the attempt's owner (or its browser), 404 for everyone else
+OWN_CREDENTIAL = "own-credential"  # anonymous → sign in; only its holder, 404 for everyone else
 
 # URL name -> (who may use it, the method to try).
 SITE: dict[str, tuple[str, str]] = {
@@ -84,12 +90,26 @@ SITE: dict[str, tuple[str, str]] = {
     "guides:salaries": (PUBLIC, "get"),
     "guides:keeping-current": (PUBLIC, "get"),
     "guides:for-skill": (PUBLIC, "get"),
+    "credentials:credential-list": (SIGNED_IN, "get"),
+    "credentials:credential-add": (SIGNED_IN, "get"),
+    "credentials:credential-edit": (OWN_CREDENTIAL, "get"),
+    "credentials:credential-delete": (OWN_CREDENTIAL, "post"),
+    "credentials:exam-result": (OWN_PLAN, "get"),
+    "credentials:reminders": (SIGNED_IN, "post"),
+    # The signed link itself is the proof of whose digest it stops; it works signed out.
+    "credentials:unsubscribe": (PUBLIC, "get"),
 }
 
+# RFC 8058 one-click unsubscribe: mail clients POST to the link without cookies or a CSRF
+# token. The link's signature names the one person whose digest it stops (tests in
+# credentials/tests/test_unsubscribe.py), so a forged request can do nothing else.
+CSRF_EXEMPT = {"credentials:unsubscribe"}
+
 # Admin pages of these models are the curators' work; every other model is people's data.
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 CURATED_MODELS = re.compile(r"^(catalog_\w+|assessments_question)$")
 ADMIN_MODEL_PAGE = re.compile(
-    r"^admin:(?P<model>[a-z]+_[a-z]+)_"
+    r"^admin:(?P<model>[a-z_]+?_[a-z]+)_"
     r"(?P<action>changelist|add|history|delete|change|password_change)$"
 )
 ADMIN_SITE_PAGES = {
@@ -164,6 +184,9 @@ def owned(people):
         "item": plan.items.first(),
         "attempt": Attempt.objects.create(user=alice),
         "certification": Certification.objects.published().first(),
+        "credential": Credential.objects.create(
+            user=alice, certification=plan.certification, earned_on=date(2025, 1, 2)
+        ),
     }
 
 
@@ -175,7 +198,10 @@ def url_of(name: str, owned: dict) -> str:
         "plans:plan-create": [owned["certification"].slug],
         "assessments:section": [owned["attempt"].public_id, "checks"],
         "guides:for-skill": [Skill.objects.first().slug],
+        "credentials:unsubscribe": [unsubscribe.token_for(owned["plan"].user)],
     }.get(name)
+    if args is None and SITE[name][0] == OWN_CREDENTIAL:
+        args = [owned["credential"].pk]
     if args is None and name.startswith("assessments:") and SITE[name][0] == OWN_ATTEMPT:
         args = [owned["attempt"].public_id]
     if args is None and name.startswith("plans:item-") and name != "plans:item-add":
@@ -196,7 +222,17 @@ def post_data(name: str, owned: dict) -> dict:
         return {"direction": "down"}
     if name == "plans:item-add":
         return {"title": "Read the docs", "hours": 2}
+    if name == "credentials:reminders":
+        return {"weekly_digest": "on"}
     return {}
+
+
+def keep_the_credential(owned: dict) -> None:
+    """Removing a credential succeeds once; put it back so that each person's try means the
+    same thing (a 404 is then "not yours", never "already gone")."""
+    credential = owned["credential"]
+    if not Credential.objects.filter(pk=credential.pk).exists():
+        credential.save(force_insert=True)
 
 
 def client_for(user: User | None) -> Client:
@@ -235,6 +271,7 @@ def test_each_site_url_answers_each_person_as_it_should(people, owned, name):
         for htmx in (False, True):
             headers = {"HX-Request": "true"} if htmx else {}
             data = post_data(name, owned) if method == "post" else {}
+            keep_the_credential(owned)
             response = getattr(client_for(user), method)(url, data, headers=headers)
             key = f"{person}{' (htmx)' if htmx else ''}"
             results[key] = outcome(response)
@@ -268,7 +305,19 @@ def admin_objects(owned, people):
         "catalog_skill": Skill.objects.first(),
         "assessments_question": Question.objects.first(),
         "plans_plan": Plan.objects.first(),
+        "credentials_credential": owned["credential"],
+        "credentials_examresult": ExamResult.objects.create(
+            plan=owned["plan"], sat_on=date(2025, 1, 2), passed=False
+        ),
+        "credentials_reminderpreference": ReminderPreference.objects.create(user=people["owner"]),
+        "django_tasks_database_dbtaskresult": queued_task(),
     }
+
+
+def queued_task() -> DBTaskResult:
+    with override_settings(TASKS=DATABASE_TASKS):
+        result = send_weekly_digest.enqueue(0)
+    return DBTaskResult.objects.get(pk=result.id)
 
 
 def admin_url(name: str, objects: dict) -> tuple[str, str | None]:
@@ -312,6 +361,9 @@ def admin_expected(name: str, model: str | None, person: str) -> str:
     # Questions and their answers are kept for past attempts: the admin never deletes them.
     if name == "admin:assessments_question_delete":
         return "forbidden"
+    # The task queue's results are read-only in the admin: written by the worker alone.
+    if re.match(r"admin:django_tasks_database_\w+_(add|delete)$", name):
+        return "forbidden"
     if person == "superuser" or model is None or CURATED_MODELS.match(model):
         return "allowed"
     return "forbidden"
@@ -336,10 +388,13 @@ def row_counts() -> tuple[int, ...]:
         Answer.objects.count(),
         Plan.objects.count(),
         PlanItem.objects.count(),
+        Credential.objects.count(),
+        ExamResult.objects.count(),
+        ReminderPreference.objects.filter(weekly_digest=True).count(),
     )
 
 
-@pytest.mark.parametrize("name", SITE_ROUTES)
+@pytest.mark.parametrize("name", sorted(set(SITE_ROUTES) - CSRF_EXEMPT))
 def test_a_post_without_the_csrf_token_is_refused_everywhere(people, owned, name):
     url = url_of(name, owned)
     before = row_counts()

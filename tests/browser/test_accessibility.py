@@ -203,6 +203,38 @@ def test_plan_pages_have_no_serious_violations(site, curated, alice):
     assert_no_blocking_violations(found)
 
 
+def test_credential_pages_have_no_serious_violations(site, curated, alice):
+    """Passing the exam on a plan turns it into a credential; the list, the form to record one
+    by hand and the reminder choice on the account page pass axe."""
+    page = site.page
+    found = {}
+    sign_in(page, site.base_url, alice.email)
+    create_plan(page, site.base_url)
+    page.get_by_label("I passed").check()
+    page.get_by_label("Exam taken on").fill("2026-01-05")
+    page.get_by_role("button", name="Save the result").click()
+    expect(page.get_by_role("heading", name="My credentials", level=1)).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="Google Cloud Professional Machine Learning Engineer")
+    ).to_be_visible()
+    found["credentials, one from a plan"] = run_axe(page, "credentials")
+
+    page.get_by_role("link", name="Record a credential").click()
+    found["record a credential"] = run_axe(page, "credential form")
+    page.get_by_label("Name, if the catalog does not list it").fill("Kubernetes CKAD")
+    page.get_by_label("Earned on").fill("2025-02-03")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("heading", name="Kubernetes CKAD")).to_be_visible()
+    found["credentials, two"] = run_axe(page, "credentials two")
+
+    site.goto("/accounts/")
+    page.get_by_label("Email me a weekly digest").check()
+    page.get_by_role("button", name="Save reminder choice").click()
+    expect(page.get_by_text("You will get a weekly digest by email.")).to_be_visible()
+    found["account with reminders"] = run_axe(page, "account")
+    assert_no_blocking_violations(found)
+
+
 def test_focus_stays_in_the_plan_item_after_marking_it_done(site, curated, alice):
     page = site.page
     sign_in(page, site.base_url, alice.email)

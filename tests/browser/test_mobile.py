@@ -104,11 +104,30 @@ def test_no_page_scrolls_sideways_and_axe_passes_on_a_phone(site, curated, alice
     check("plan detail")
     site.goto("/plans/")
     check("plan dashboard")
+    hold_credentials(alice)
+    site.goto("/credentials/")
+    expect(page.get_by_role("heading", name="My credentials", level=1)).to_be_visible()
+    check("credentials")
+    site.goto("/credentials/new/")
+    check("record a credential")
 
     assert not overflowing, f"Pages wider than {NARROW['width']} px: {overflowing}"
     assert not blocking, "Serious or critical axe violations:\n" + "\n".join(
         f"== {name}\n{text}" for name, text in blocking.items()
     )
+
+
+def hold_credentials(user) -> None:
+    """A current credential, a retired one with its successor, and one the catalog lacks."""
+    from datetime import date
+
+    from catalog.models import Certification
+    from credentials.models import Credential
+
+    for slug in ("google-professional-ml-engineer", "aws-ml-specialty"):
+        cert = Certification.objects.get(slug=slug)
+        Credential.objects.create(user=user, certification=cert, earned_on=date(2025, 6, 1))
+    Credential.objects.create(user=user, name="Kubernetes CKAD", earned_on=date(2024, 2, 3))
 
 
 def in_viewport(page, locator) -> bool:
