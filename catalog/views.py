@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_not_required
+from django.core.validators import slug_re
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
@@ -67,9 +68,12 @@ def certification_compare(request: HttpRequest) -> HttpResponse:
     certifications: list[Certification] = []
     problem = comparison.selection_problem(slugs) if slugs else None
     if slugs and problem is None:
+        # A value that is not a slug names no certification (and PostgreSQL refuses some
+        # characters outright): it is reported as unknown without reaching the database.
+        queried = [slug for slug in slugs if slug_re.fullmatch(slug)]
         found = {
             c.slug: c
-            for c in Certification.objects.published().for_comparison().filter(slug__in=slugs)
+            for c in Certification.objects.published().for_comparison().filter(slug__in=queried)
         }
         problem = comparison.unknown_problem(slugs, found)
         certifications = [] if problem else [found[slug] for slug in slugs]

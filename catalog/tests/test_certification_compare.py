@@ -99,6 +99,8 @@ def test_without_a_selection_it_offers_a_chooser(client, catalog_data):
         ([PMLE, PMLE], f"You chose {PMLE} more than once."),
         ([PMLE, "foo"], "Unknown certification: foo."),
         (["foo", "bar<script>"], "Unknown certifications: foo, bar&lt;script&gt;."),
+        # PostgreSQL refuses NUL in text: such a value must not reach the database.
+        ([PMLE, "nul\x00"], "Unknown certification: nul\x00."),
     ],
 )
 def test_a_bad_selection_is_a_400_with_a_clear_message(client, catalog_data, slugs, message):

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -31,7 +31,7 @@ def test_the_plan_page_offers_both_results(alice_client, plan):
 
 def test_passing_turns_the_plan_into_a_credential_and_keeps_its_progress(alice_client, alice, plan):
     first = plan.items.first()
-    plan_services.set_item_state(first, ItemState.DONE)
+    plan_services.set_item_state(first, ItemState.DONE, date.today())
     sat_on = today() - timedelta(days=2)
 
     response = alice_client.post(url(plan), {"result": "passed", "sat_on": sat_on.isoformat()})
@@ -52,7 +52,7 @@ def test_passing_turns_the_plan_into_a_credential_and_keeps_its_progress(alice_c
 
 def test_not_passing_aims_the_plan_at_the_retake_and_keeps_its_progress(alice_client, plan):
     first = plan.items.first()
-    plan_services.set_item_state(first, ItemState.DONE)
+    plan_services.set_item_state(first, ItemState.DONE, date.today())
     retake = today() + timedelta(days=45)
 
     response = alice_client.post(
