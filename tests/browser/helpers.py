@@ -175,7 +175,9 @@ def sign_in(page: Page, base_url: str, email: str) -> None:
 
 def download_calendar(page: Page) -> str:
     """Click the plan's calendar link; return the downloaded .ics text with its lines unfolded."""
-    with page.expect_download() as download_info:
+    # A busy machine (CI runs the browser tests beside other work) can take longer than the
+    # page's default 10 s to start a download.
+    with page.expect_download(timeout=30_000) as download_info:
         page.get_by_role("link", name=re.compile(r"calendar \(\.ics\)")).click()
     download = download_info.value
     assert download.suggested_filename.endswith(".ics"), download.suggested_filename
