@@ -46,7 +46,7 @@ def test_the_plan_page_shows_the_header_progress_pace_and_every_item(alice_clien
     assert "0 of 83 hours done · 0 of 13 items" in text
     assert 'role="progressbar"' in text and 'aria-valuenow="0"' in text
     assert re.search(r'id="plan-progress" aria-live="polite"', text)
-    assert re.search(r'id="plan-pace" class="mt-3" aria-live="polite"', text)
+    assert re.search(r'id="plan-pace" class="mt-lg-3" aria-live="polite"', text)
     assert "On track" in text
     assert "This week" in text
     for item in items_of(plan):
@@ -68,6 +68,18 @@ def test_every_button_names_its_item(alice_client, plan):
     assert f'Mark done<span class="visually-hidden"> “{first.title}”</span>' in response.text
     assert f'Start<span class="visually-hidden"> “{first.title}”</span>' in response.text
     assert f'Move up<span class="visually-hidden"> “{first.title}”</span>' in response.text
+    assert f'More<span class="visually-hidden"> for “{first.title}”</span>' in response.text
+
+
+def test_an_item_offers_one_status_button_and_folds_the_rest_behind_more(alice_client, plan):
+    page = alice_client.get(f"/plans/{plan.pk}/").text
+    first = items_of(plan)[0]
+
+    item_html = page.split(f'id="item-{first.pk}"', 1)[1].split("</li>", 1)[0]
+    outside_menu, menu = item_html.split('<details class="item-menu">', 1)
+    assert "Mark done" in outside_menu
+    for action in ("Start", "Skip", "Move up", "Move down", "Edit", "Remove"):
+        assert f">{action}<" not in outside_menu and f">{action}<" in menu
 
 
 def test_the_plan_page_is_accessible_in_structure(alice_client, plan):

@@ -193,6 +193,8 @@ def test_plan_pages_have_no_serious_violations(site, curated, alice):
     expect(page.locator("#plan-pace")).to_have_attribute("aria-live", "polite")
     plan_item(page, 0).get_by_role("button", name=re.compile("^Mark done")).click()
     expect(plan_item(page, 0)).to_contain_text("Done")
+    plan_item(page, 1).locator("summary").click()
+    found["plan detail, an item's menu open"] = run_axe(page, "item menu")
     plan_item(page, 1).get_by_role("button", name=re.compile("^Skip")).click()
     expect(page.get_by_role("heading", name=re.compile("^Skipped"))).to_be_visible()
     expect(page.locator("#plan-progress")).to_have_attribute("aria-live", "polite")

@@ -180,6 +180,9 @@ def test_keyboard_user_plans_from_a_certification_and_ticks_items(site, curated,
     expect(progress).to_contain_text(re.compile(r"· 1 of \d+ items"))
     expect(pace).to_contain_text(re.compile(r"planned by today, [1-9]\d* h done"))
 
+    # The other actions fold behind "More", a disclosure the keyboard opens with Enter.
+    tab_to(page, second.locator("summary"))
+    page.keyboard.press("Enter")
     tab_to(page, second.get_by_role("button", name=re.compile("^Start")))
     page.keyboard.press("Enter")
     expect(second).to_contain_text("In progress")

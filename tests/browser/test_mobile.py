@@ -229,3 +229,26 @@ def test_on_a_phone_the_skill_chart_fits_without_scrolling(site, curated):
     assert box is not None and box["width"] <= NARROW["width"]
     scroller = page.locator(".skill-chart-scroll")
     assert scroller.evaluate("element => element.scrollWidth <= element.clientWidth")
+
+
+def test_on_a_phone_the_plans_progress_stays_in_view_after_a_tick(site, curated, alice):
+    from plans.tests.conftest import make_plan
+
+    page = site.page
+    page.set_viewport_size(NARROW)
+    plan = make_plan(alice)
+    sign_in(page, site.base_url, alice.email)
+    site.goto(plan.get_absolute_url())
+    items = page.locator("#plan-weeks li.plan-item")
+    # An item well down the plan, scrolled to the top of the screen as a reader would.
+    item = items.nth(6)
+    item.evaluate("element => element.scrollIntoView({block: 'start'})")
+
+    item.get_by_role("button", name=re.compile("^Mark done")).click()
+
+    expect(item).to_contain_text("Done")
+    progress = page.locator("#plan-progress")
+    expect(progress).to_contain_text(re.compile(r"· 1 of \d+ items"))
+    expect(progress).to_be_in_viewport()
+    expect(page.locator("#plan-pace")).to_be_in_viewport()
+    assert not has_horizontal_scroll(page), describe(wider_than_viewport(page))

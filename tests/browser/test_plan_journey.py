@@ -55,6 +55,7 @@ def test_user_plans_from_a_recommendation_ticks_items_and_downloads_the_calendar
     expect(progress).to_contain_text(re.compile(r"^\s*[1-9]\d* of \d+ hours done · 1 of \d+ items"))
     expect(pace).to_contain_text(re.compile(r"Ahead by \d+ h"))
     expect(page.get_by_role("progressbar")).not_to_have_attribute("aria-valuenow", "0")
+    second.locator("summary").click()
     second.get_by_role("button", name=re.compile("^Start")).click()
     expect(second).to_contain_text("In progress")
     assert_same_document(page)

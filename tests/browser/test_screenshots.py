@@ -77,6 +77,7 @@ def test_take_screenshots(site, curated, alice):
     items = page.locator("#plan-weeks li.plan-item")
     items.nth(0).get_by_role("button", name=re.compile("^Mark done")).click()
     expect(page.locator("#plan-progress")).to_contain_text(re.compile(r"· 1 of \d+ items"))
+    items.nth(1).locator("summary").click()
     items.nth(1).get_by_role("button", name=re.compile("^Start")).click()
     expect(items.nth(1)).to_contain_text("In progress")
     shoot(site, "plan-detail")
