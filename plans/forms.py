@@ -142,3 +142,13 @@ class ReplanForm(forms.Form):
     def clean_target_date(self) -> date | None:
         value = self.cleaned_data["target_date"]
         return None if value is None else clean_exam_date(value, self.today)
+
+
+class FeedForm(forms.Form):
+    action = forms.ChoiceField(
+        choices=[("new", "Make a new address"), ("off", "Turn the feed off")],
+        error_messages={
+            "required": "Choose to make a new feed address or to turn the feed off.",
+            "invalid_choice": "Choose to make a new feed address or to turn the feed off.",
+        },
+    )

@@ -65,6 +65,9 @@ class Plan(models.Model):
     based_on_assessment = models.BooleanField(
         default=False, help_text="Built with the person's self-assessment, so gaps come first."
     )
+    # The secret in the address of the plan's calendar feed; empty until the person asks for
+    # one. Unique (and so indexed): the feed is found by it alone, without a session.
+    feed_token = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     archived_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -2,6 +2,9 @@
 
 A plan names its certification by slug; a plan whose certification is no longer in the catalog
 cannot be rebuilt and is skipped and counted.
+
+A plan's calendar feed address is left out: it is a secret that works like a password, and a
+file can be passed around. A re-imported plan has no feed until its owner asks for one.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ database; this module only maps rows to their plain data and back.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -33,6 +34,8 @@ from plans.models import (
 )
 
 DEFAULT_HOURS_PER_WEEK = 6
+# 32 random bytes: a 43-character address part nobody can guess.
+FEED_TOKEN_BYTES = 32
 MAX_PLAN_YEARS_AHEAD = 3
 
 
@@ -650,3 +653,27 @@ def restore_plan(plan: Plan) -> bool:
     plan.archived_at = None
     plan.save(update_fields=["archived_at", "updated_at"])
     return True
+
+
+# --- The calendar feed -----------------------------------------------------------------------
+
+
+def new_feed_token(plan: Plan) -> str:
+    """Give the plan a new feed address: the old one, if any, stops answering at once."""
+    plan.feed_token = secrets.token_urlsafe(FEED_TOKEN_BYTES)
+    plan.save(update_fields=["feed_token", "updated_at"])
+    return plan.feed_token
+
+
+def stop_feed(plan: Plan) -> bool:
+    """Turn the feed off: its address stops answering. Returns False when there was none."""
+    if plan.feed_token is None:
+        return False
+    plan.feed_token = None
+    plan.save(update_fields=["feed_token", "updated_at"])
+    return True
+
+
+def plan_for_feed(token: str) -> Plan | None:
+    """The plan whose feed has this address, whoever asks: the address is the only key."""
+    return Plan.objects.with_certification().filter(feed_token=token).first()

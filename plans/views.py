@@ -5,6 +5,7 @@ from datetime import timedelta
 from functools import wraps
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -15,13 +16,23 @@ from django_htmx.http import reswap, retarget
 
 from assessments.services import latest_finished_outcome
 from certguide.lib.htmx import out_of_band, wants_fragment
+from certguide.lib.http import personal
 from plans import services
-from plans.forms import ItemForm, MoveForm, PauseForm, PlanForm, ReplanForm, StateForm
-from plans.ics import plan_calendar
+from plans.forms import (
+    FeedForm,
+    ItemForm,
+    MoveForm,
+    PauseForm,
+    PlanForm,
+    ReplanForm,
+    StateForm,
+)
+from plans.ics import plan_calendar, plan_feed
 from plans.models import MAX_HOURS_PER_WEEK, Plan, PlanItem
 from plans.schedule import format_date
 
 DETAIL = "plans/plan_detail.html"
+CALENDAR = "text/calendar; charset=utf-8"
 
 
 def _get_plan_for_user(request: HttpRequest, pk: int) -> Plan:
@@ -145,11 +156,21 @@ def _detail_context(state: services.PlanState) -> dict:
     return {"plan": state.plan, "state": state}
 
 
+def _feed_url(request: HttpRequest, plan: Plan) -> str | None:
+    if plan.feed_token is None:
+        return None
+    return request.build_absolute_uri(reverse("plans:feed", args=[plan.feed_token]))
+
+
 @require_GET
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _get_plan_for_user(request, pk)
     state = services.plan_state(plan, services.load_items(plan), timezone.localdate())
-    context = {**_detail_context(state), "item_form": ItemForm()}
+    context = {
+        **_detail_context(state),
+        "item_form": ItemForm(),
+        "feed_url": _feed_url(request, plan),
+    }
     return render(request, DETAIL, context)
 
 
@@ -164,12 +185,48 @@ def plan_print(request: HttpRequest, pk: int) -> HttpResponse:
 def plan_ics(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _get_plan_for_user(request, pk)
     state = services.plan_state(plan, services.load_items(plan), timezone.localdate())
-    response = HttpResponse(
-        plan_calendar(state, timezone.now()),
-        content_type="text/calendar; charset=utf-8",
-    )
+    response = HttpResponse(plan_calendar(state, timezone.now()), content_type=CALENDAR)
     response["Content-Disposition"] = f'attachment; filename="certguide-plan-{plan.pk}.ics"'
     return response
+
+
+@login_not_required
+@require_GET
+@personal
+def feed(request: HttpRequest, token: str) -> HttpResponse:
+    """The plan's calendar feed, fetched by calendar apps without a session: the secret address
+    is the key. A wrong or revoked address is a plain 404 that says nothing about any plan."""
+    plan = services.plan_for_feed(token)
+    if plan is None:
+        raise Http404("No such calendar.")
+    state = services.plan_state(plan, services.load_items(plan), timezone.localdate())
+    response = HttpResponse(plan_feed(state, timezone.now()), content_type=CALENDAR)
+    response["Content-Disposition"] = f'inline; filename="certguide-plan-{plan.pk}.ics"'
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@require_POST
+def plan_feed_address(request: HttpRequest, pk: int) -> HttpResponse:
+    """Make the plan's feed address (the first, or a new one that revokes the old), or turn the
+    feed off. Allowed on an archived plan too: who may read it is not part of the plan."""
+    plan = _get_plan_for_user(request, pk)
+    form = FeedForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, pk, form.errors["action"][0], 400)
+    if form.cleaned_data["action"] == "off":
+        if services.stop_feed(plan):
+            messages.success(request, "The calendar feed is off: its address no longer works.")
+    else:
+        revoked = plan.feed_token is not None
+        services.new_feed_token(plan)
+        messages.success(
+            request,
+            "Here is a new calendar feed address; the old one no longer works."
+            if revoked
+            else "Your calendar feed is ready: copy its address into your calendar app.",
+        )
+    return redirect(f"{reverse('plans:plan-detail', args=[pk])}#calendar-feed")
 
 
 # --- Items -----------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from assessments.tests.helpers import answer, choice_id, start
 from certguide.account_data import export_account
 from conftest import PASSWORD, failed_sign_in
 from plans.models import Plan, PlanItem
+from plans.services import new_feed_token
 from plans.tests.conftest import finish_assessment, make_plan
 
 
@@ -51,6 +52,17 @@ def test_download_holds_the_attempts_answers_plans_items_and_notes(client, alice
     assert plan["items"][0]["notes"] == "Started the Kubeflow tutorial — <b>tricky</b> ünïcode"
     assert plan["items"][0]["state"] == "done"
     assert data["credentials"] == [] and data["settings"] == {}
+
+
+def test_download_leaves_out_the_secret_feed_address(client, alice_with_data):
+    plan = Plan.objects.get(user=alice_with_data)
+    token = new_feed_token(plan)
+    client.force_login(alice_with_data)
+
+    data = download(client)
+
+    assert token not in json.dumps(data)
+    assert "feed_token" not in data["plans"][0]
 
 
 def test_download_holds_nothing_of_anyone_else(client, alice_with_data, bob):
@@ -109,6 +121,10 @@ def test_delete_needs_the_right_password_and_keeps_everything_otherwise(client, 
 
 def test_delete_removes_every_personal_row_and_only_those(client, alice_with_data, bob):
     bobs_plan = make_plan(bob, weeks_ahead=30)
+    alices_feed = reverse(
+        "plans:feed", args=[new_feed_token(Plan.objects.get(user=alice_with_data))]
+    )
+    assert Client().get(alices_feed).status_code == 200
     strangers_browser = Client()
     strangers_attempt = start(strangers_browser)
     # Alice's browser made an anonymous attempt before she signed in on it again.
@@ -129,6 +145,7 @@ def test_delete_removes_every_personal_row_and_only_those(client, alice_with_dat
     assert not Answer.objects.filter(attempt__public_id=her_anonymous.public_id).exists()
     assert not AccessAttempt.objects.filter(username="alice@example.com").exists()
     assert list(Plan.objects.all()) == [bobs_plan]
+    assert Client().get(alices_feed).status_code == 404
     assert Attempt.objects.filter(pk=strangers_attempt.pk).exists()
     assert client.get(reverse("account")).status_code == 302, "signed out"
 

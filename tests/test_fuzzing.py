@@ -46,7 +46,13 @@ def saved_state() -> tuple:
         list(Attempt.objects.values_list("pk", "finished_at").order_by("pk")),
         list(
             Plan.objects.values_list(
-                "pk", "target_date", "hours_per_week", "paused_on", "paused_weeks", "archived_at"
+                "pk",
+                "target_date",
+                "hours_per_week",
+                "paused_on",
+                "paused_weeks",
+                "archived_at",
+                "feed_token",
             ).order_by("pk")
         ),
         list(
@@ -94,6 +100,7 @@ def endpoints(world) -> dict[str, tuple[str, str, list[str]]]:
             ["target_date", "hours_per_week", "confirm"],
         ),
         "pause": ("post", reverse("plans:plan-pause", args=[plan.pk]), ["weeks"]),
+        "feed address": ("post", reverse("plans:plan-feed", args=[plan.pk]), ["action"]),
         "item add": (
             "post",
             reverse("plans:item-add", args=[plan.pk]),
@@ -125,6 +132,7 @@ ENDPOINTS = [
     "plan create",
     "replan",
     "pause",
+    "feed address",
     "item add",
     "item edit",
     "item state",

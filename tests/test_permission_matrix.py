@@ -21,12 +21,14 @@ from assessments.models import Answer, Attempt, Question
 from catalog.models import CatalogChange, Certification, ChangeKind, Provider, Skill
 from conftest import failed_sign_in
 from plans.models import Plan, PlanItem
+from plans.services import new_feed_token
 from plans.tests.conftest import make_plan
 
 PUBLIC = "public"  # anyone: a page that answers
 SIGNED_IN = "signed-in"  # anonymous → sign in; any signed-in person may use it
 OWN_PLAN = "own-plan"  # anonymous → sign in; only the plan's owner, 404 for everyone else
 OWN_ATTEMPT = "own-attempt"  # only the attempt's owner (or its browser), 404 for everyone else
+SECRET_ADDRESS = "secret-address"  # whoever holds the secret in the URL, signed in or not; private
 
 # URL name -> (who may use it, the method to try).
 SITE: dict[str, tuple[str, str]] = {
@@ -63,6 +65,8 @@ SITE: dict[str, tuple[str, str]] = {
     "plans:plan-detail": (OWN_PLAN, "get"),
     "plans:plan-print": (OWN_PLAN, "get"),
     "plans:plan-ics": (OWN_PLAN, "get"),
+    "plans:plan-feed": (OWN_PLAN, "post"),
+    "plans:feed": (SECRET_ADDRESS, "get"),
     "plans:plan-replan": (OWN_PLAN, "post"),
     "plans:plan-pause": (OWN_PLAN, "post"),
     "plans:plan-resume": (OWN_PLAN, "post"),
@@ -159,6 +163,7 @@ def people(db, question_bank, alice, bob, curator, superuser):
 def owned(people):
     alice = people["owner"]
     plan = make_plan(alice)
+    new_feed_token(plan)
     return {
         "plan": plan,
         "item": plan.items.first(),
@@ -175,6 +180,7 @@ def url_of(name: str, owned: dict) -> str:
         "plans:plan-create": [owned["certification"].slug],
         "assessments:section": [owned["attempt"].public_id, "checks"],
         "guides:for-skill": [Skill.objects.first().slug],
+        "plans:feed": [owned["plan"].feed_token],
     }.get(name)
     if args is None and name.startswith("assessments:") and SITE[name][0] == OWN_ATTEMPT:
         args = [owned["attempt"].public_id]
@@ -196,6 +202,8 @@ def post_data(name: str, owned: dict) -> dict:
         return {"direction": "down"}
     if name == "plans:item-add":
         return {"title": "Read the docs", "hours": 2}
+    if name == "plans:plan-feed":
+        return {"action": "new"}
     return {}
 
 
@@ -207,7 +215,7 @@ def client_for(user: User | None) -> Client:
 
 
 def expected(access: str, person: str) -> str:
-    if access == PUBLIC:
+    if access in {PUBLIC, SECRET_ADDRESS}:
         return "allowed"
     if person == "anonymous":
         return "404" if access == OWN_ATTEMPT else "sign-in"

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from plans.models import ItemState, Plan, PlanItem
+from plans.services import new_feed_token
 from plans.tests.conftest import items_of
 
 # (URL name, takes an item, method, data)
@@ -14,6 +15,8 @@ PLAN_URLS = [
     ("plans:plan-detail", False, "get", {}),
     ("plans:plan-print", False, "get", {}),
     ("plans:plan-ics", False, "get", {}),
+    ("plans:plan-feed", False, "post", {"action": "new"}),
+    ("plans:plan-feed", False, "post", {"action": "off"}),
     ("plans:plan-replan", False, "post", {}),
     ("plans:plan-pause", False, "post", {}),
     ("plans:plan-resume", False, "post", {}),
@@ -36,6 +39,13 @@ POST_ONLY = sorted(
 )
 
 
+@pytest.fixture
+def plan(plan) -> Plan:
+    """The plan, subscribed: turning its feed off or making a new address would show."""
+    new_feed_token(plan)
+    return plan
+
+
 def url_for(name: str, plan: Plan, with_item: bool) -> str:
     if with_item:
         return reverse(name, args=[plan.pk, items_of(plan)[0].pk])
@@ -48,7 +58,14 @@ def snapshot(plan: Plan):
         (item.pk, item.title, item.state, item.order, item.hours)
         for item in PlanItem.objects.filter(plan=plan)
     ]
-    return (plan.target_date, plan.hours_per_week, plan.paused_on, plan.archived_at, items)
+    return (
+        plan.target_date,
+        plan.hours_per_week,
+        plan.paused_on,
+        plan.archived_at,
+        plan.feed_token,
+        items,
+    )
 
 
 @pytest.mark.parametrize(("name", "with_item", "method", "data"), PLAN_URLS)
