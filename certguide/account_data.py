@@ -7,7 +7,7 @@ The document (`FORMAT`, version 1) has:
 - `attempts`: each self-assessment, with every answer (question key and text, the choice's label,
   whether it was right, when it was given);
 - `plans`: each study plan, with its certification, dates, hours, pauses and every item with its
-  state, hours, notes and link;
+  state, hours, notes and link, and the hours logged on it day by day;
 - `credentials`: the certifications the person holds (none are stored yet).
 
 `import_account` rebuilds a document in a new account (`manage.py import_account_data`).
@@ -84,9 +84,9 @@ def import_account(data: dict[str, Any], email: str) -> ImportReport:
 
 @transaction.atomic
 def delete_account(user: User, session_attempt_ids: list[str]) -> None:
-    """Remove the person and every row about them: attempts and answers, plans and items (by
-    cascade), the anonymous attempts this browser made before signing in, and the record of
-    failed sign-ins with their email."""
+    """Remove the person and every row about them: attempts and answers, plans, items and the
+    hours logged on them (by cascade), the anonymous attempts this browser made before signing
+    in, and the record of failed sign-ins with their email."""
     Attempt.objects.filter(user=None, public_id__in=session_attempt_ids).delete()
     AccessAttempt.objects.filter(username__iexact=user.email).delete()
     user.delete()

@@ -19,6 +19,7 @@ urlpatterns = [
     path("<int:pk>/restore/", views.plan_restore, name="plan-restore"),
     path("<int:pk>/items/new/", views.item_add, name="item-add"),
     path("<int:pk>/items/<int:item_pk>/state/", views.item_state, name="item-state"),
+    path("<int:pk>/items/<int:item_pk>/log/", views.item_log, name="item-log"),
     path("<int:pk>/items/<int:item_pk>/edit/", views.item_edit, name="item-edit"),
     path("<int:pk>/items/<int:item_pk>/delete/", views.item_delete, name="item-delete"),
     path("<int:pk>/items/<int:item_pk>/move/", views.item_move, name="item-move"),

@@ -18,9 +18,11 @@ from assessments.services import latest_finished_outcome
 from certguide.lib.htmx import out_of_band, wants_fragment
 from certguide.lib.http import personal
 from plans import services
+from plans.activity import format_hours
 from plans.forms import (
     FeedForm,
     ItemForm,
+    LogForm,
     MoveForm,
     PauseForm,
     PlanForm,
@@ -85,6 +87,7 @@ def _answers_refusals(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
 def dashboard(request: HttpRequest) -> HttpResponse:
     plans = list(Plan.objects.for_user(request.user).with_certification().prefetch_related("items"))
     today = timezone.localdate()
+    every_item = [item for plan in plans for item in plan.items.all()]
     context = {
         "states": [
             services.plan_state(plan, plan.items.all(), today)
@@ -92,6 +95,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             if not plan.is_archived
         ],
         "archived": [plan for plan in plans if plan.is_archived],
+        "activity": services.person_activity(request.user, every_item, today) if plans else None,
     }
     return render(request, "plans/dashboard.html", context)
 
@@ -165,11 +169,14 @@ def _feed_url(request: HttpRequest, plan: Plan) -> str | None:
 @require_GET
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _get_plan_for_user(request, pk)
-    state = services.plan_state(plan, services.load_items(plan), timezone.localdate())
+    items = services.load_items(plan)
+    today = timezone.localdate()
+    state = services.plan_state(plan, items, today)
     context = {
         **_detail_context(state),
         "item_form": ItemForm(),
         "feed_url": _feed_url(request, plan),
+        "activity": services.plan_activity(plan, items, today),
     }
     return render(request, DETAIL, context)
 
@@ -284,6 +291,37 @@ def _item_changed(
     if regrouped:
         response = reswap(retarget(response, "#plan-weeks"), "innerHTML")
     return response
+
+
+@require_POST
+@_answers_refusals
+def item_log(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    """Log hours spent on the item today: the item, the time spent and the activity calendar
+    change; refused (4xx, nothing saved) with a message that says why."""
+    plan = _get_plan_for_user(request, pk)
+    items = services.load_items(plan)
+    item = _find_item(items, item_pk)
+    form = LogForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, pk, form.errors["hours"][0], 400)
+    today = timezone.localdate()
+    hours = form.cleaned_data["hours"]
+    services.log_time(item, hours, today)
+    if not wants_fragment(request):
+        done = (
+            f"Logged {format_hours(hours)} h on “{item.title}”"
+            if hours > 0
+            else f"Took back {format_hours(-hours)} h from “{item.title}”"
+        )
+        messages.success(request, f"{done}: {format_hours(item.hours_spent)} h spent on it.")
+        return redirect(_item_url(item))
+    state = services.plan_state(plan, items, today)
+    context = {**_detail_context(state), "activity": services.plan_activity(plan, items, today)}
+    main = render_to_string(f"{DETAIL}#plan-item", {**context, "item": item}, request=request)
+    extra = out_of_band(DETAIL, "plan-spent", context, request) + out_of_band(
+        DETAIL, "plan-activity", context, request
+    )
+    return HttpResponse(main.strip() + extra)
 
 
 @require_http_methods(["GET", "POST"])

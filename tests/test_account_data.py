@@ -1,6 +1,8 @@
 """Download my data, re-import it into a fresh account, and delete my account."""
 
 import json
+from datetime import date
+from decimal import Decimal
 
 import pytest
 from axes.models import AccessAttempt
@@ -13,8 +15,8 @@ from assessments.models import Answer, Attempt
 from assessments.tests.helpers import answer, choice_id, start
 from certguide.account_data import export_account
 from conftest import PASSWORD, failed_sign_in
-from plans.models import Plan, PlanItem
-from plans.services import new_feed_token
+from plans.models import Plan, PlanItem, StudyLog
+from plans.services import log_time, new_feed_token
 from plans.tests.conftest import finish_assessment, make_plan
 
 
@@ -26,6 +28,8 @@ def alice_with_data(alice, question_bank):
     item.notes = "Started the Kubeflow tutorial — <b>tricky</b> ünïcode"
     item.state = "done"
     item.save()
+    log_time(item, Decimal("1.5"), date(2026, 11, 30))
+    log_time(item, Decimal("0.7"), date(2026, 12, 1))
     return alice
 
 
@@ -51,6 +55,11 @@ def test_download_holds_the_attempts_answers_plans_items_and_notes(client, alice
     assert len(plan["items"]) == PlanItem.objects.count()
     assert plan["items"][0]["notes"] == "Started the Kubeflow tutorial — <b>tricky</b> ünïcode"
     assert plan["items"][0]["state"] == "done"
+    assert plan["items"][0]["hours_spent"] == "2.2"
+    assert plan["items"][0]["logs"] == [
+        {"day": "2026-11-30", "hours": "1.5"},
+        {"day": "2026-12-01", "hours": "0.7"},
+    ]
     assert data["credentials"] == [] and data["settings"] == {}
 
 
@@ -94,6 +103,7 @@ def test_a_download_imports_into_a_fresh_account_and_exports_the_same(alice_with
     imported = User.objects.get(email="alice.new@example.com")
     assert not imported.has_usable_password()
     again = export_account(imported)
+    assert StudyLog.objects.filter(item__plan__user=imported).count() == 2
     for document in (original, again):
         del document["exported_at"], document["account"]
     assert again == original
@@ -121,6 +131,7 @@ def test_delete_needs_the_right_password_and_keeps_everything_otherwise(client, 
 
 def test_delete_removes_every_personal_row_and_only_those(client, alice_with_data, bob):
     bobs_plan = make_plan(bob, weeks_ahead=30)
+    log_time(bobs_plan.items.first(), Decimal(2), date(2026, 12, 1))
     alices_feed = reverse(
         "plans:feed", args=[new_feed_token(Plan.objects.get(user=alice_with_data))]
     )
@@ -145,6 +156,7 @@ def test_delete_removes_every_personal_row_and_only_those(client, alice_with_dat
     assert not Answer.objects.filter(attempt__public_id=her_anonymous.public_id).exists()
     assert not AccessAttempt.objects.filter(username="alice@example.com").exists()
     assert list(Plan.objects.all()) == [bobs_plan]
+    assert list(StudyLog.objects.values_list("item__plan", flat=True)) == [bobs_plan.pk]
     assert Client().get(alices_feed).status_code == 404
     assert Attempt.objects.filter(pk=strangers_attempt.pk).exists()
     assert client.get(reverse("account")).status_code == 302, "signed out"
@@ -161,3 +173,17 @@ def test_the_account_page_offers_download_and_delete(alice_client):
 
     assert reverse("account-data") in page.text
     assert reverse("account-delete") in page.text
+
+
+def test_a_file_from_before_logged_time_imports_with_none(alice_with_data, tmp_path):
+    original = export_account(alice_with_data)
+    for item in original["plans"][0]["items"]:
+        del item["hours_spent"], item["logs"]
+    path = tmp_path / "data.json"
+    path.write_text(json.dumps(original), encoding="utf-8")
+
+    call_command("import_account_data", str(path), "--email", "older@example.com")
+
+    imported = User.objects.get(email="older@example.com")
+    assert not StudyLog.objects.filter(item__plan__user=imported).exists()
+    assert {item.hours_spent for item in PlanItem.objects.filter(plan__user=imported)} == {0}

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assessments.models import Answer, Attempt, Question
-from plans.models import Plan, PlanItem
+from plans.models import Plan, PlanItem, StudyLog
 from plans.tests.conftest import make_plan
 
 ANY_VALUE = st.one_of(
@@ -57,9 +57,10 @@ def saved_state() -> tuple:
         ),
         list(
             PlanItem.objects.values_list(
-                "pk", "title", "hours", "url", "notes", "state", "order"
+                "pk", "title", "hours", "url", "notes", "state", "order", "hours_spent"
             ).order_by("pk")
         ),
+        list(StudyLog.objects.values_list("pk", "item_id", "day", "hours").order_by("pk")),
     )
 
 
@@ -112,6 +113,7 @@ def endpoints(world) -> dict[str, tuple[str, str, list[str]]]:
             ["title", "hours", "url", "notes"],
         ),
         "item state": ("post", reverse("plans:item-state", args=[plan.pk, item.pk]), ["state"]),
+        "item log": ("post", reverse("plans:item-log", args=[plan.pk, item.pk]), ["hours"]),
         "item move": ("post", reverse("plans:item-move", args=[plan.pk, item.pk]), ["direction"]),
         "catalog filters": (
             "get",
@@ -136,6 +138,7 @@ ENDPOINTS = [
     "item add",
     "item edit",
     "item state",
+    "item log",
     "item move",
     "catalog filters",
     "compare",

@@ -20,7 +20,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from assessments.models import Answer, Attempt, Question
 from catalog.models import CatalogChange, Certification, ChangeKind, Provider, Skill
 from conftest import failed_sign_in
-from plans.models import Plan, PlanItem
+from plans.models import Plan, PlanItem, StudyLog
 from plans.services import new_feed_token
 from plans.tests.conftest import make_plan
 
@@ -74,6 +74,7 @@ SITE: dict[str, tuple[str, str]] = {
     "plans:plan-restore": (OWN_PLAN, "post"),
     "plans:item-add": (OWN_PLAN, "post"),
     "plans:item-state": (OWN_PLAN, "post"),
+    "plans:item-log": (OWN_PLAN, "post"),
     "plans:item-edit": (OWN_PLAN, "get"),
     "plans:item-delete": (OWN_PLAN, "get"),
     "plans:item-move": (OWN_PLAN, "post"),
@@ -202,6 +203,8 @@ def post_data(name: str, owned: dict) -> dict:
         return {"direction": "down"}
     if name == "plans:item-add":
         return {"title": "Read the docs", "hours": 2}
+    if name == "plans:item-log":
+        return {"hours": "1.5"}
     if name == "plans:plan-feed":
         return {"action": "new"}
     return {}
@@ -344,6 +347,7 @@ def row_counts() -> tuple[int, ...]:
         Answer.objects.count(),
         Plan.objects.count(),
         PlanItem.objects.count(),
+        StudyLog.objects.count(),
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from plans.models import ItemState, Plan, PlanItem
+from plans.models import ItemState, Plan, PlanItem, StudyLog
 from plans.services import new_feed_token
 from plans.tests.conftest import items_of
 
@@ -24,6 +24,7 @@ PLAN_URLS = [
     ("plans:plan-restore", False, "post", {}),
     ("plans:item-add", False, "post", {"title": "Mine now", "hours": 2}),
     ("plans:item-state", True, "post", {"state": "done"}),
+    ("plans:item-log", True, "post", {"hours": "1.5"}),
     ("plans:item-edit", True, "get", {}),
     ("plans:item-edit", True, "post", {"title": "Mine now", "hours": 2}),
     ("plans:item-delete", True, "get", {}),
@@ -55,9 +56,10 @@ def url_for(name: str, plan: Plan, with_item: bool) -> str:
 def snapshot(plan: Plan):
     plan = Plan.objects.get(pk=plan.pk)
     items = [
-        (item.pk, item.title, item.state, item.order, item.hours)
+        (item.pk, item.title, item.state, item.order, item.hours, item.hours_spent)
         for item in PlanItem.objects.filter(plan=plan)
     ]
+    items.append(list(StudyLog.objects.filter(item__plan=plan).values_list("pk", "hours")))
     return (
         plan.target_date,
         plan.hours_per_week,
