@@ -11,7 +11,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 from django_htmx.http import reswap, retarget
 
 from assessments.services import latest_finished_outcome
@@ -198,7 +203,7 @@ def plan_ics(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_not_required
-@require_GET
+@require_safe
 @personal
 def feed(request: HttpRequest, token: str) -> HttpResponse:
     """The plan's calendar feed, fetched by calendar apps without a session: the secret address

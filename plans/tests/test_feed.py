@@ -244,6 +244,15 @@ def test_an_archived_plans_address_can_still_be_revoked(alice_client, plan):
     assert fetch(path).status_code == 404
 
 
+def test_the_feed_answers_head_as_calendar_apps_may_ask(alice_client, plan):
+    path = subscribe(alice_client, plan)
+
+    response = Client().head(path)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+
+
 @pytest.mark.parametrize("method", ["post", "put", "delete"])
 def test_the_feed_answers_only_get(alice_client, plan, method):
     path = subscribe(alice_client, plan)
