@@ -8,7 +8,7 @@ The document (`FORMAT`, version 1) has:
 - `attempts`: each self-assessment, with every answer (question key and text, the choice's label,
   whether it was right, when it was given);
 - `plans`: each study plan, with its certification, dates, hours, pauses and every item with its
-  state, hours, notes and link;
+  state, hours, notes and link, and the hours logged on it day by day;
 - `credentials`: the certifications the person holds: `certification` (the catalog's slug, or
   null for one it does not list), `name`, `issuer`, `earned_on`, `renewed_on` and `expires_on`
   (the latter only for one the catalog does not list; others are worked out from its rule).
@@ -95,9 +95,10 @@ def import_account(data: dict[str, Any], email: str) -> ImportReport:
 
 @transaction.atomic
 def delete_account(user: User, session_attempt_ids: list[str]) -> None:
-    """Remove the person and every row about them: attempts and answers, plans and items,
-    credentials, exam results and the reminder choice (by cascade), the anonymous attempts this
-    browser made before signing in, and the record of failed sign-ins with their email."""
+    """Remove the person and every row about them: attempts and answers, plans, items and the
+    hours logged on them, credentials, exam results and the reminder choice (by cascade), the
+    anonymous attempts this browser made before signing in, and the record of failed sign-ins
+    with their email."""
     Attempt.objects.filter(user=None, public_id__in=session_attempt_ids).delete()
     AccessAttempt.objects.filter(username__iexact=user.email).delete()
     user.delete()

@@ -8,6 +8,7 @@ from catalog.models import http_url
 from plans.models import (
     MAX_HOURS_PER_WEEK,
     MAX_ITEM_HOURS,
+    MAX_LOG_HOURS,
     MAX_PAUSE_WEEKS,
     MIN_HOURS_PER_WEEK,
     MIN_ITEM_HOURS,
@@ -142,3 +143,45 @@ class ReplanForm(forms.Form):
     def clean_target_date(self) -> date | None:
         value = self.cleaned_data["target_date"]
         return None if value is None else clean_exam_date(value, self.today)
+
+
+class FeedForm(forms.Form):
+    action = forms.ChoiceField(
+        choices=[("new", "Make a new address"), ("off", "Turn the feed off")],
+        error_messages={
+            "required": "Choose to make a new feed address or to turn the feed off.",
+            "invalid_choice": "Choose to make a new feed address or to turn the feed off.",
+        },
+    )
+
+
+LOG_HOURS_HELP = (
+    f"Up to {MAX_LOG_HOURS} hours at a time, to one decimal place, such as 1.5; "
+    "a negative number takes back hours logged today by mistake."
+)
+
+
+class LogForm(forms.Form):
+    hours = forms.DecimalField(
+        label="Hours today",
+        min_value=-MAX_LOG_HOURS,
+        max_value=MAX_LOG_HOURS,
+        max_digits=3,
+        decimal_places=1,
+        help_text=LOG_HOURS_HELP,
+        error_messages={
+            "required": "Enter the hours you spent, such as 1.5.",
+            "invalid": "Enter the hours as a number, such as 1.5.",
+            "min_value": f"Take back at most {MAX_LOG_HOURS} hours at a time.",
+            "max_value": f"Log at most {MAX_LOG_HOURS} hours at a time.",
+            "max_digits": f"Log at most {MAX_LOG_HOURS} hours at a time.",
+            "max_whole_digits": f"Log at most {MAX_LOG_HOURS} hours at a time.",
+            "max_decimal_places": "Use at most one decimal place, such as 1.5.",
+        },
+    )
+
+    def clean_hours(self):
+        hours = self.cleaned_data["hours"]
+        if hours == 0:
+            raise forms.ValidationError("Enter the hours you spent, such as 1.5.")
+        return hours

@@ -7,7 +7,7 @@ updates the events instead of duplicating them; a re-planned week keeps its UID 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
 
 from plans.models import ItemState
@@ -16,6 +16,8 @@ from plans.services import PlanState
 CRLF = "\r\n"
 MAX_LINE_OCTETS = 75
 UID_DOMAIN = "certguide"
+# How often a subscribed calendar app is asked to fetch the feed again (RFC 7986).
+FEED_REFRESH = "PT6H"
 STATE_MARKS = {ItemState.DONE: "[done] ", ItemState.DOING: "[in progress] "}
 
 
@@ -96,7 +98,26 @@ def _events(state: PlanState, stamp: str) -> Iterator[list[str]]:
 
 
 def plan_calendar(state: PlanState, now: datetime) -> str:
-    stamp = ical_timestamp(now)
+    """The one-off download: the plan as it is now."""
+    return _calendar(state, now, _events(state, ical_timestamp(now)))
+
+
+def plan_feed(state: PlanState, now: datetime) -> str:
+    """The subscribed feed: the same events and UIDs as the download, so a calendar app that
+    fetches it again moves the weeks a re-plan or a break moved instead of adding copies. It
+    asks to be fetched again every few hours. An archived plan's feed holds no events, so the
+    subscribed calendar clears them; restoring the plan brings them back at the same address."""
+    events = () if state.plan.is_archived else _events(state, ical_timestamp(now))
+    refresh = [
+        f"REFRESH-INTERVAL;VALUE=DURATION:{FEED_REFRESH}",
+        f"X-PUBLISHED-TTL:{FEED_REFRESH}",
+    ]
+    return _calendar(state, now, events, refresh)
+
+
+def _calendar(
+    state: PlanState, now: datetime, events: Iterable[list[str]], extra: Sequence[str] = ()
+) -> str:
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -104,8 +125,9 @@ def plan_calendar(state: PlanState, now: datetime) -> str:
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{escape_text(f'Study plan: {state.plan.certification.name}')}",
+        *extra,
     ]
-    for event in _events(state, stamp):
+    for event in events:
         lines += event
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + CRLF for line in lines)

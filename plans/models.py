@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -18,6 +19,10 @@ MAX_ITEM_HOURS = 200
 # answer.
 MAX_PAUSE_WEEKS = 26
 MAX_TOTAL_PAUSE_WEEKS = 52
+# Logged time: one log adds (or, negative, takes back) at most 12 hours, in tenths of an hour,
+# and the hours logged on one day, all of a person's items together, stay at most 24.
+MAX_LOG_HOURS = Decimal(12)
+MAX_DAY_HOURS = Decimal(24)
 
 
 class PlanQuerySet(models.QuerySet):
@@ -65,6 +70,9 @@ class Plan(models.Model):
     based_on_assessment = models.BooleanField(
         default=False, help_text="Built with the person's self-assessment, so gaps come first."
     )
+    # The secret in the address of the plan's calendar feed; empty until the person asks for
+    # one. Unique (and so indexed): the feed is found by it alone, without a session.
+    feed_token = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     archived_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -145,12 +153,21 @@ class PlanItem(models.Model):
     skill = models.ForeignKey(
         Skill, on_delete=models.SET_NULL, null=True, blank=True, related_name="plan_items"
     )
+    hours_spent = models.DecimalField(
+        max_digits=7,
+        decimal_places=1,
+        default=Decimal(0),
+        help_text="The hours logged on it, every day together (the sum of its study logs).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["order", "id"]
         constraints = [
+            models.CheckConstraint(
+                condition=models.Q(hours_spent__gte=0), name="plan_item_hours_spent_not_negative"
+            ),
             models.CheckConstraint(
                 condition=models.Q(hours__gte=MIN_ITEM_HOURS, hours__lte=MAX_ITEM_HOURS),
                 name="plan_item_hours_1_to_200",
@@ -173,3 +190,24 @@ class PlanItem(models.Model):
     @property
     def key(self) -> str:
         return str(self.pk)
+
+
+class StudyLog(models.Model):
+    """The hours a person logged on an item on one day; a day with none has no row."""
+
+    item = models.ForeignKey(PlanItem, on_delete=models.CASCADE, related_name="logs")
+    day = models.DateField()
+    hours = models.DecimalField(max_digits=3, decimal_places=1)
+
+    class Meta:
+        ordering = ["day", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "day"], name="study_log_one_per_item_and_day"),
+            models.CheckConstraint(
+                condition=models.Q(hours__gt=0, hours__lte=MAX_DAY_HOURS),
+                name="study_log_hours_0_to_24",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.hours} h on {self.day:%Y-%m-%d}"

@@ -9,9 +9,11 @@ database; this module only maps rows to their plain data and back.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import secrets
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import models, transaction
@@ -19,8 +21,9 @@ from django.utils import timezone
 
 from assessments.services import Outcome
 from catalog.models import Certification, RequiredSkill, Skill
-from plans import generation, schedule
+from plans import activity, generation, schedule
 from plans.models import (
+    MAX_DAY_HOURS,
     MAX_HOURS_PER_WEEK,
     MAX_ITEM_HOURS,
     MAX_TOTAL_PAUSE_WEEKS,
@@ -30,9 +33,12 @@ from plans.models import (
     ItemState,
     Plan,
     PlanItem,
+    StudyLog,
 )
 
 DEFAULT_HOURS_PER_WEEK = 6
+# 32 random bytes: a 43-character address part nobody can guess.
+FEED_TOKEN_BYTES = 32
 MAX_PLAN_YEARS_AHEAD = 3
 
 
@@ -309,6 +315,10 @@ class PlanState:
     @property
     def week_entries(self) -> list[WeekView | QuietWeeks]:
         return fold_quiet_weeks(self.weeks)
+
+    @property
+    def time_spent(self) -> activity.TimeSpent:
+        return activity.time_spent(item_times(self.items))
 
 
 def _week_signature(week: WeekView | None) -> tuple:
@@ -723,3 +733,101 @@ def restore_plan(plan: Plan) -> bool:
     plan.archived_at = None
     plan.save(update_fields=["archived_at", "updated_at"])
     return True
+
+
+# --- The calendar feed -----------------------------------------------------------------------
+
+
+def new_feed_token(plan: Plan) -> str:
+    """Give the plan a new feed address: the old one, if any, stops answering at once."""
+    plan.feed_token = secrets.token_urlsafe(FEED_TOKEN_BYTES)
+    plan.save(update_fields=["feed_token", "updated_at"])
+    return plan.feed_token
+
+
+def stop_feed(plan: Plan) -> bool:
+    """Turn the feed off: its address stops answering. Returns False when there was none."""
+    if plan.feed_token is None:
+        return False
+    plan.feed_token = None
+    plan.save(update_fields=["feed_token", "updated_at"])
+    return True
+
+
+def plan_for_feed(token: str) -> Plan | None:
+    """The plan whose feed has this address, whoever asks: the address is the only key."""
+    return Plan.objects.with_certification().filter(feed_token=token).first()
+
+
+# --- Logged time and activity ----------------------------------------------------------------
+
+
+def item_times(items: Sequence[PlanItem]) -> list[activity.ItemTime]:
+    return [
+        activity.ItemTime(
+            hours=item.hours,
+            spent=item.hours_spent,
+            counted=item.state != ItemState.SKIPPED,
+            done=item.state == ItemState.DONE,
+        )
+        for item in items
+    ]
+
+
+def log_time(item: PlanItem, hours: Decimal, today: date) -> Decimal:
+    """Add `hours` (negative: take them back) to what the person logged on the item today, and
+    return the item's new total. Refused, with nothing saved, when it would take back more than
+    was logged on the item today or make the person's day hold more than 24 hours."""
+    plan = item.plan
+    refuse_if_archived(plan)
+    with transaction.atomic():
+        # One person's logs are added one at a time, so the day's total is checked truly.
+        get_user_model().objects.select_for_update().filter(pk=plan.user_id).first()
+        logs = list(StudyLog.objects.filter(item__plan__user_id=plan.user_id, day=today))
+        mine = next((log for log in logs if log.item_id == item.pk), None)
+        logged = mine.hours if mine else Decimal(0)
+        if logged + hours < 0:
+            raise PlanRefused(
+                f"You logged {activity.format_hours(logged)} h on “{item.title}” today, so "
+                "you can take back at most that. Nothing was changed."
+            )
+        day_total = sum((log.hours for log in logs), Decimal(0)) + hours
+        if day_total > MAX_DAY_HOURS:
+            raise PlanRefused(
+                f"That would make {activity.format_hours(day_total)} h logged today across "
+                f"your plans; a day holds at most {MAX_DAY_HOURS} h. Nothing was changed."
+            )
+        if mine is None:
+            StudyLog.objects.create(item=item, day=today, hours=hours)
+        elif logged + hours == 0:
+            mine.delete()
+        else:
+            mine.hours = logged + hours
+            mine.save(update_fields=["hours"])
+        item.hours_spent = sum(StudyLog.objects.filter(item=item).values_list("hours", flat=True))
+        item.save(update_fields=["hours_spent", "updated_at"])
+    return item.hours_spent
+
+
+def _done_days(items: Iterable[PlanItem]) -> list[tuple[date, str]]:
+    return [
+        (item.done_on, item.title)
+        for item in items
+        if item.state == ItemState.DONE and item.done_on is not None
+    ]
+
+
+def plan_activity(plan: Plan, items: Sequence[PlanItem], today: date) -> activity.Heatmap:
+    """The plan's activity calendar: one query, for the logs of the weeks it shows."""
+    first = activity.first_day(today)
+    logs = StudyLog.objects.filter(item__plan=plan, day__range=(first, today))
+    days = activity.collect(logs.values_list("day", "hours"), _done_days(items), first, today)
+    return activity.heatmap(days, today)
+
+
+def person_activity(user, items: Iterable[PlanItem], today: date) -> activity.Heatmap:
+    """The activity calendar across all of a person's plans (`items`: all their items)."""
+    first = activity.first_day(today)
+    logs = StudyLog.objects.filter(item__plan__user=user, day__range=(first, today))
+    days = activity.collect(logs.values_list("day", "hours"), _done_days(items), first, today)
+    return activity.heatmap(days, today)

@@ -5,24 +5,42 @@ from datetime import timedelta
 from functools import wraps
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 from django_htmx.http import reswap, retarget
 
 from assessments.services import latest_finished_outcome
 from certguide.lib.htmx import out_of_band, wants_fragment
+from certguide.lib.http import personal
 from plans import services
-from plans.forms import ItemForm, MoveForm, PauseForm, PlanForm, ReplanForm, StateForm
-from plans.ics import plan_calendar
+from plans.activity import format_hours
+from plans.forms import (
+    FeedForm,
+    ItemForm,
+    LogForm,
+    MoveForm,
+    PauseForm,
+    PlanForm,
+    ReplanForm,
+    StateForm,
+)
+from plans.ics import plan_calendar, plan_feed
 from plans.models import MAX_HOURS_PER_WEEK, Plan, PlanItem
 from plans.schedule import format_date
 
 DETAIL = "plans/plan_detail.html"
+CALENDAR = "text/calendar; charset=utf-8"
 
 
 def _get_plan_for_user(request: HttpRequest, pk: int) -> Plan:
@@ -82,10 +100,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     states = [
         services.plan_state(plan, plan.items.all(), today) for plan in plans if not plan.is_archived
     ]
+    every_item = [item for plan in plans for item in plan.items.all()]
     context = {
         "states": states,
         "shared_skills": services.shared_skills(states),
         "archived": [plan for plan in plans if plan.is_archived],
+        "activity": services.person_activity(request.user, every_item, today) if plans else None,
     }
     return render(request, "plans/dashboard.html", context)
 
@@ -150,14 +170,27 @@ def _detail_context(state: services.PlanState) -> dict:
     return {"plan": state.plan, "state": state}
 
 
+def _feed_url(request: HttpRequest, plan: Plan) -> str | None:
+    if plan.feed_token is None:
+        return None
+    return request.build_absolute_uri(reverse("plans:feed", args=[plan.feed_token]))
+
+
 @require_GET
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _get_plan_for_user(request, pk)
-    state = services.plan_state(plan, services.load_items(plan), timezone.localdate())
+    items = services.load_items(plan)
+    today = timezone.localdate()
+    state = services.plan_state(plan, items, today)
     done_elsewhere = services.done_in_other_plans(plan, state.items)
     for item in state.items:
         item.done_elsewhere = done_elsewhere.get(item.pk)
-    context = {**_detail_context(state), "item_form": ItemForm()}
+    context = {
+        **_detail_context(state),
+        "item_form": ItemForm(),
+        "feed_url": _feed_url(request, plan),
+        "activity": services.plan_activity(plan, items, today),
+    }
     return render(request, DETAIL, context)
 
 
@@ -172,12 +205,48 @@ def plan_print(request: HttpRequest, pk: int) -> HttpResponse:
 def plan_ics(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _get_plan_for_user(request, pk)
     state = services.plan_state(plan, services.load_items(plan), timezone.localdate())
-    response = HttpResponse(
-        plan_calendar(state, timezone.now()),
-        content_type="text/calendar; charset=utf-8",
-    )
+    response = HttpResponse(plan_calendar(state, timezone.now()), content_type=CALENDAR)
     response["Content-Disposition"] = f'attachment; filename="certguide-plan-{plan.pk}.ics"'
     return response
+
+
+@login_not_required
+@require_safe
+@personal
+def feed(request: HttpRequest, token: str) -> HttpResponse:
+    """The plan's calendar feed, fetched by calendar apps without a session: the secret address
+    is the key. A wrong or revoked address is a plain 404 that says nothing about any plan."""
+    plan = services.plan_for_feed(token)
+    if plan is None:
+        raise Http404("No such calendar.")
+    state = services.plan_state(plan, services.load_items(plan), timezone.localdate())
+    response = HttpResponse(plan_feed(state, timezone.now()), content_type=CALENDAR)
+    response["Content-Disposition"] = f'inline; filename="certguide-plan-{plan.pk}.ics"'
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@require_POST
+def plan_feed_address(request: HttpRequest, pk: int) -> HttpResponse:
+    """Make the plan's feed address (the first, or a new one that revokes the old), or turn the
+    feed off. Allowed on an archived plan too: who may read it is not part of the plan."""
+    plan = _get_plan_for_user(request, pk)
+    form = FeedForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, pk, form.errors["action"][0], 400)
+    if form.cleaned_data["action"] == "off":
+        if services.stop_feed(plan):
+            messages.success(request, "The calendar feed is off: its address no longer works.")
+    else:
+        revoked = plan.feed_token is not None
+        services.new_feed_token(plan)
+        messages.success(
+            request,
+            "Here is a new calendar feed address; the old one no longer works."
+            if revoked
+            else "Your calendar feed is ready: copy its address into your calendar app.",
+        )
+    return redirect(f"{reverse('plans:plan-detail', args=[pk])}#calendar-feed")
 
 
 # --- Items -----------------------------------------------------------------------------------
@@ -235,6 +304,37 @@ def _item_changed(
     if regrouped:
         response = reswap(retarget(response, "#plan-weeks"), "innerHTML")
     return response
+
+
+@require_POST
+@_answers_refusals
+def item_log(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    """Log hours spent on the item today: the item, the time spent and the activity calendar
+    change; refused (4xx, nothing saved) with a message that says why."""
+    plan = _get_plan_for_user(request, pk)
+    items = services.load_items(plan)
+    item = _find_item(items, item_pk)
+    form = LogForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, pk, form.errors["hours"][0], 400)
+    today = timezone.localdate()
+    hours = form.cleaned_data["hours"]
+    services.log_time(item, hours, today)
+    if not wants_fragment(request):
+        done = (
+            f"Logged {format_hours(hours)} h on “{item.title}”"
+            if hours > 0
+            else f"Took back {format_hours(-hours)} h from “{item.title}”"
+        )
+        messages.success(request, f"{done}: {format_hours(item.hours_spent)} h spent on it.")
+        return redirect(_item_url(item))
+    state = services.plan_state(plan, items, today)
+    context = {**_detail_context(state), "activity": services.plan_activity(plan, items, today)}
+    main = render_to_string(f"{DETAIL}#plan-item", {**context, "item": item}, request=request)
+    extra = out_of_band(DETAIL, "plan-spent", context, request) + out_of_band(
+        DETAIL, "plan-activity", context, request
+    )
+    return HttpResponse(main.strip() + extra)
 
 
 @require_http_methods(["GET", "POST"])

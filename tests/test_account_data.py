@@ -2,6 +2,7 @@
 
 import json
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from axes.models import AccessAttempt
@@ -16,7 +17,8 @@ from catalog.models import Certification
 from certguide.account_data import export_account
 from conftest import PASSWORD, failed_sign_in
 from credentials.models import Credential, ExamResult, ReminderPreference
-from plans.models import Plan, PlanItem
+from plans.models import Plan, PlanItem, StudyLog
+from plans.services import log_time, new_feed_token
 from plans.tests.conftest import finish_assessment, make_plan
 
 
@@ -45,6 +47,8 @@ def alice_with_data(alice, question_bank):
     ReminderPreference.objects.create(
         user=alice, weekly_digest=True, last_digest_on=date(2026, 6, 1)
     )
+    log_time(item, Decimal("1.5"), date(2026, 11, 30))
+    log_time(item, Decimal("0.7"), date(2026, 12, 1))
     return alice
 
 
@@ -89,6 +93,22 @@ def test_download_holds_the_attempts_answers_plans_items_and_notes(client, alice
             "expires_on": None,
         },
     ]
+    assert plan["items"][0]["hours_spent"] == "2.2"
+    assert plan["items"][0]["logs"] == [
+        {"day": "2026-11-30", "hours": "1.5"},
+        {"day": "2026-12-01", "hours": "0.7"},
+    ]
+
+
+def test_download_leaves_out_the_secret_feed_address(client, alice_with_data):
+    plan = Plan.objects.get(user=alice_with_data)
+    token = new_feed_token(plan)
+    client.force_login(alice_with_data)
+
+    data = download(client)
+
+    assert token not in json.dumps(data)
+    assert "feed_token" not in data["plans"][0]
 
 
 def test_download_holds_nothing_of_anyone_else(client, alice_with_data, bob):
@@ -121,6 +141,7 @@ def test_a_download_imports_into_a_fresh_account_and_exports_the_same(alice_with
     imported = User.objects.get(email="alice.new@example.com")
     assert not imported.has_usable_password()
     again = export_account(imported)
+    assert StudyLog.objects.filter(item__plan__user=imported).count() == 2
     for document in (original, again):
         del document["exported_at"], document["account"]
     assert again == original
@@ -148,6 +169,11 @@ def test_delete_needs_the_right_password_and_keeps_everything_otherwise(client, 
 
 def test_delete_removes_every_personal_row_and_only_those(client, alice_with_data, bob):
     bobs_plan = make_plan(bob, weeks_ahead=30)
+    log_time(bobs_plan.items.first(), Decimal(2), date(2026, 12, 1))
+    alices_feed = reverse(
+        "plans:feed", args=[new_feed_token(Plan.objects.get(user=alice_with_data))]
+    )
+    assert Client().get(alices_feed).status_code == 200
     strangers_browser = Client()
     strangers_attempt = start(strangers_browser)
     # Alice's browser made an anonymous attempt before she signed in on it again.
@@ -171,6 +197,8 @@ def test_delete_removes_every_personal_row_and_only_those(client, alice_with_dat
     assert not Credential.objects.exists()
     assert not ExamResult.objects.exists()
     assert not ReminderPreference.objects.exists()
+    assert list(StudyLog.objects.values_list("item__plan", flat=True)) == [bobs_plan.pk]
+    assert Client().get(alices_feed).status_code == 404
     assert Attempt.objects.filter(pk=strangers_attempt.pk).exists()
     assert client.get(reverse("account")).status_code == 302, "signed out"
 
@@ -186,3 +214,17 @@ def test_the_account_page_offers_download_and_delete(alice_client):
 
     assert reverse("account-data") in page.text
     assert reverse("account-delete") in page.text
+
+
+def test_a_file_from_before_logged_time_imports_with_none(alice_with_data, tmp_path):
+    original = export_account(alice_with_data)
+    for item in original["plans"][0]["items"]:
+        del item["hours_spent"], item["logs"]
+    path = tmp_path / "data.json"
+    path.write_text(json.dumps(original), encoding="utf-8")
+
+    call_command("import_account_data", str(path), "--email", "older@example.com")
+
+    imported = User.objects.get(email="older@example.com")
+    assert not StudyLog.objects.filter(item__plan__user=imported).exists()
+    assert {item.hours_spent for item in PlanItem.objects.filter(plan__user=imported)} == {0}

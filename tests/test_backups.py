@@ -7,6 +7,7 @@ import copy
 import stat
 import sys
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -32,8 +33,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def fill_every_table(client) -> None:
-    """People, their attempts with answers, plans with ticked items, a signed-in session,
-    groups and permissions, and an admin history entry, over the curated catalog."""
+    """People, their attempts with answers, plans with ticked items and logged hours, a
+    signed-in session, groups and permissions, and an admin history entry, over the curated
+    catalog."""
     load_curated_content()
     alice = make_user("alice@example.com")
     curator = make_user("curator@example.com", is_staff=True)
@@ -50,6 +52,8 @@ def fill_every_table(client) -> None:
     first, second = plan.items.all()[:2]
     plan_services.set_item_state(first, "done", date(2026, 11, 2))
     plan_services.set_item_state(second, "doing", date(2026, 11, 2))
+    plan_services.log_time(second, Decimal("1.5"), date(2026, 11, 2))
+    plan_services.new_feed_token(plan)
     LogEntry.objects.create(
         user=curator,
         content_type=ContentType.objects.get_for_model(Plan),

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assessments.models import Answer, Attempt, Question
-from plans.models import Plan, PlanItem
+from plans.models import Plan, PlanItem, StudyLog
 from plans.tests.conftest import make_plan
 
 ANY_VALUE = st.one_of(
@@ -46,14 +46,21 @@ def saved_state() -> tuple:
         list(Attempt.objects.values_list("pk", "finished_at").order_by("pk")),
         list(
             Plan.objects.values_list(
-                "pk", "target_date", "hours_per_week", "paused_on", "paused_weeks", "archived_at"
+                "pk",
+                "target_date",
+                "hours_per_week",
+                "paused_on",
+                "paused_weeks",
+                "archived_at",
+                "feed_token",
             ).order_by("pk")
         ),
         list(
             PlanItem.objects.values_list(
-                "pk", "title", "hours", "url", "notes", "state", "order"
+                "pk", "title", "hours", "url", "notes", "state", "order", "hours_spent"
             ).order_by("pk")
         ),
+        list(StudyLog.objects.values_list("pk", "item_id", "day", "hours").order_by("pk")),
     )
 
 
@@ -94,6 +101,7 @@ def endpoints(world) -> dict[str, tuple[str, str, list[str]]]:
             ["target_date", "hours_per_week", "confirm"],
         ),
         "pause": ("post", reverse("plans:plan-pause", args=[plan.pk]), ["weeks"]),
+        "feed address": ("post", reverse("plans:plan-feed", args=[plan.pk]), ["action"]),
         "item add": (
             "post",
             reverse("plans:item-add", args=[plan.pk]),
@@ -105,6 +113,7 @@ def endpoints(world) -> dict[str, tuple[str, str, list[str]]]:
             ["title", "hours", "url", "notes"],
         ),
         "item state": ("post", reverse("plans:item-state", args=[plan.pk, item.pk]), ["state"]),
+        "item log": ("post", reverse("plans:item-log", args=[plan.pk, item.pk]), ["hours"]),
         "item move": ("post", reverse("plans:item-move", args=[plan.pk, item.pk]), ["direction"]),
         "catalog filters": (
             "get",
@@ -125,9 +134,11 @@ ENDPOINTS = [
     "plan create",
     "replan",
     "pause",
+    "feed address",
     "item add",
     "item edit",
     "item state",
+    "item log",
     "item move",
     "catalog filters",
     "compare",

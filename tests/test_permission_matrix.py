@@ -25,7 +25,8 @@ from conftest import failed_sign_in
 from credentials import unsubscribe
 from credentials.models import Credential, ExamResult, ReminderPreference
 from credentials.tasks import send_weekly_digest
-from plans.models import Plan, PlanItem
+from plans.models import Plan, PlanItem, StudyLog
+from plans.services import new_feed_token
 from plans.tests.conftest import make_plan
 
 PUBLIC = "public"  # anyone: a page that answers
@@ -33,6 +34,7 @@ SIGNED_IN = "signed-in"  # anonymous → sign in; any signed-in person may use i
 OWN_PLAN = "own-plan"  # anonymous → sign in; only the plan's owner, 404 for everyone else
 OWN_ATTEMPT = "own-attempt"  # only the attempt's owner (or its browser), 404 for everyone else
 OWN_CREDENTIAL = "own-credential"  # anonymous → sign in; only its holder, 404 for everyone else
+SECRET_ADDRESS = "secret-address"  # whoever holds the secret in the URL, signed in or not; private
 
 # URL name -> (who may use it, the method to try).
 SITE: dict[str, tuple[str, str]] = {
@@ -69,6 +71,8 @@ SITE: dict[str, tuple[str, str]] = {
     "plans:plan-detail": (OWN_PLAN, "get"),
     "plans:plan-print": (OWN_PLAN, "get"),
     "plans:plan-ics": (OWN_PLAN, "get"),
+    "plans:plan-feed": (OWN_PLAN, "post"),
+    "plans:feed": (SECRET_ADDRESS, "get"),
     "plans:plan-replan": (OWN_PLAN, "post"),
     "plans:plan-pause": (OWN_PLAN, "post"),
     "plans:plan-resume": (OWN_PLAN, "post"),
@@ -76,6 +80,7 @@ SITE: dict[str, tuple[str, str]] = {
     "plans:plan-restore": (OWN_PLAN, "post"),
     "plans:item-add": (OWN_PLAN, "post"),
     "plans:item-state": (OWN_PLAN, "post"),
+    "plans:item-log": (OWN_PLAN, "post"),
     "plans:item-edit": (OWN_PLAN, "get"),
     "plans:item-delete": (OWN_PLAN, "get"),
     "plans:item-move": (OWN_PLAN, "post"),
@@ -179,6 +184,7 @@ def people(db, question_bank, alice, bob, curator, superuser):
 def owned(people):
     alice = people["owner"]
     plan = make_plan(alice)
+    new_feed_token(plan)
     return {
         "plan": plan,
         "item": plan.items.first(),
@@ -199,6 +205,7 @@ def url_of(name: str, owned: dict) -> str:
         "assessments:section": [owned["attempt"].public_id, "checks"],
         "guides:for-skill": [Skill.objects.first().slug],
         "credentials:unsubscribe": [unsubscribe.token_for(owned["plan"].user)],
+        "plans:feed": [owned["plan"].feed_token],
     }.get(name)
     if args is None and SITE[name][0] == OWN_CREDENTIAL:
         args = [owned["credential"].pk]
@@ -224,6 +231,10 @@ def post_data(name: str, owned: dict) -> dict:
         return {"title": "Read the docs", "hours": 2}
     if name == "credentials:reminders":
         return {"weekly_digest": "on"}
+    if name == "plans:item-log":
+        return {"hours": "1.5"}
+    if name == "plans:plan-feed":
+        return {"action": "new"}
     return {}
 
 
@@ -243,7 +254,7 @@ def client_for(user: User | None) -> Client:
 
 
 def expected(access: str, person: str) -> str:
-    if access == PUBLIC:
+    if access in {PUBLIC, SECRET_ADDRESS}:
         return "allowed"
     if person == "anonymous":
         return "404" if access == OWN_ATTEMPT else "sign-in"
@@ -391,6 +402,7 @@ def row_counts() -> tuple[int, ...]:
         Credential.objects.count(),
         ExamResult.objects.count(),
         ReminderPreference.objects.filter(weekly_digest=True).count(),
+        StudyLog.objects.count(),
     )
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from assessments.models import Answer, Attempt, Question
 from catalog.models import Certification
 from plans import services
-from plans.models import ItemKind, Plan, PlanItem
+from plans.models import ItemKind, Plan, PlanItem, StudyLog
 
 PMLE = "google-professional-ml-engineer"
 
@@ -81,6 +81,17 @@ def make_sized_plan(user, item_count: int, *, hours: int = 2, start: date | None
         for n in range(1, item_count + 1)
     )
     return plan
+
+
+def log_every_day(plan: Plan, days: int) -> None:
+    """An hour logged on each item on each of the last `days` days, for query-count tests."""
+    items = list(plan.items.all())
+    StudyLog.objects.bulk_create(
+        StudyLog(item=item, day=today() - timedelta(days=n), hours=1)
+        for item in items
+        for n in range(days)
+    )
+    PlanItem.objects.filter(plan=plan).update(hours_spent=days)
 
 
 def items_of(plan: Plan) -> list[PlanItem]:

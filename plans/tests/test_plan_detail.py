@@ -8,7 +8,7 @@ import pytest
 
 from plans import services
 from plans.models import ItemKind, ItemState, PlanItem
-from plans.tests.conftest import items_of, make_plan, make_sized_plan, today
+from plans.tests.conftest import items_of, log_every_day, make_plan, make_sized_plan, today
 
 
 class PageChecker(HTMLParser):
@@ -137,7 +137,8 @@ def test_skipped_items_are_listed_apart(alice, alice_client, catalog):
 #  2. the signed-in user
 #  3. the plan with its certification and provider (the ownership check)
 #  4. the plan's items
-PLAN_PAGE_QUERIES = 4
+#  5. the hours logged over the activity calendar's weeks
+PLAN_PAGE_QUERIES = 5
 
 
 @pytest.mark.parametrize("item_count", [15, 60])
@@ -145,6 +146,7 @@ def test_the_plan_page_query_count_does_not_grow_with_items(
     alice, alice_client, catalog, django_assert_num_queries, item_count
 ):
     plan = make_sized_plan(alice, item_count)
+    log_every_day(plan, item_count // 5)
 
     with django_assert_num_queries(PLAN_PAGE_QUERIES):
         response = alice_client.get(f"/plans/{plan.pk}/")

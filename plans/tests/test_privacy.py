@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from plans.models import ItemState, Plan, PlanItem
+from plans.models import ItemState, Plan, PlanItem, StudyLog
+from plans.services import new_feed_token
 from plans.tests.conftest import items_of
 
 # (URL name, takes an item, method, data)
@@ -14,6 +15,8 @@ PLAN_URLS = [
     ("plans:plan-detail", False, "get", {}),
     ("plans:plan-print", False, "get", {}),
     ("plans:plan-ics", False, "get", {}),
+    ("plans:plan-feed", False, "post", {"action": "new"}),
+    ("plans:plan-feed", False, "post", {"action": "off"}),
     ("plans:plan-replan", False, "post", {}),
     ("plans:plan-pause", False, "post", {}),
     ("plans:plan-resume", False, "post", {}),
@@ -21,6 +24,7 @@ PLAN_URLS = [
     ("plans:plan-restore", False, "post", {}),
     ("plans:item-add", False, "post", {"title": "Mine now", "hours": 2}),
     ("plans:item-state", True, "post", {"state": "done"}),
+    ("plans:item-log", True, "post", {"hours": "1.5"}),
     ("plans:item-edit", True, "get", {}),
     ("plans:item-edit", True, "post", {"title": "Mine now", "hours": 2}),
     ("plans:item-delete", True, "get", {}),
@@ -36,6 +40,13 @@ POST_ONLY = sorted(
 )
 
 
+@pytest.fixture
+def plan(plan) -> Plan:
+    """The plan, subscribed: turning its feed off or making a new address would show."""
+    new_feed_token(plan)
+    return plan
+
+
 def url_for(name: str, plan: Plan, with_item: bool) -> str:
     if with_item:
         return reverse(name, args=[plan.pk, items_of(plan)[0].pk])
@@ -45,10 +56,18 @@ def url_for(name: str, plan: Plan, with_item: bool) -> str:
 def snapshot(plan: Plan):
     plan = Plan.objects.get(pk=plan.pk)
     items = [
-        (item.pk, item.title, item.state, item.order, item.hours)
+        (item.pk, item.title, item.state, item.order, item.hours, item.hours_spent)
         for item in PlanItem.objects.filter(plan=plan)
     ]
-    return (plan.target_date, plan.hours_per_week, plan.paused_on, plan.archived_at, items)
+    items.append(list(StudyLog.objects.filter(item__plan=plan).values_list("pk", "hours")))
+    return (
+        plan.target_date,
+        plan.hours_per_week,
+        plan.paused_on,
+        plan.archived_at,
+        plan.feed_token,
+        items,
+    )
 
 
 @pytest.mark.parametrize(("name", "with_item", "method", "data"), PLAN_URLS)

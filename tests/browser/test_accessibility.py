@@ -200,8 +200,26 @@ def test_plan_pages_have_no_serious_violations(site, curated, alice):
     expect(page.locator("#plan-progress")).to_have_attribute("aria-live", "polite")
     found["plan detail, items done and skipped (htmx)"] = run_axe(page, "plan detail after")
 
+    # Hours logged over htmx: the time spent and the activity calendar change in place.
+    item = plan_item(page, 2)
+    item.get_by_label(re.compile("^Hours today")).fill("1.5")
+    item.get_by_role("button", name=re.compile("^Log")).click()
+    expect(page.locator("#plan-spent")).to_contain_text("1.5 h spent")
+    expect(page.locator("#plan-spent")).to_have_attribute("aria-live", "polite")
+    chart = page.get_by_role("img", name=re.compile("^Activity over the last 26 weeks"))
+    expect(chart).to_be_visible()
+    expect(chart).to_have_accessible_name(re.compile("1 day with progress, 1.5 h logged"))
+    page.get_by_text("The days with progress, as a table").click()
+    days = page.get_by_role("table", name=re.compile("^Days with progress"))
+    expect(days.locator("tbody tr")).to_have_count(1)
+    expect(days.locator("tbody tr")).to_contain_text("1.5 h")
+    found["plan detail, hours logged and the activity table open (htmx)"] = run_axe(
+        page, "plan detail activity"
+    )
+
     site.goto("/plans/")
     found["plan dashboard"] = run_axe(page, "dashboard")
+    expect(page.get_by_role("img", name=re.compile("^Activity over the last"))).to_be_visible()
     assert_no_blocking_violations(found)
 
 

@@ -252,3 +252,20 @@ def test_on_a_phone_the_plans_progress_stays_in_view_after_a_tick(site, curated,
     expect(progress).to_be_in_viewport()
     expect(page.locator("#plan-pace")).to_be_in_viewport()
     assert not has_horizontal_scroll(page), describe(wider_than_viewport(page))
+
+
+def test_on_a_phone_the_activity_calendar_fits_without_scrolling(site, curated, alice):
+    page = site.page
+    page.set_viewport_size(NARROW)
+    sign_in(page, site.base_url, alice.email)
+    site.goto("/plans/new/google-professional-ml-engineer/")
+    page.get_by_role("button", name="Create my plan").click()
+
+    for where in ("plan", "dashboard"):
+        if where == "dashboard":
+            site.goto("/plans/")
+        chart = page.get_by_role("img", name=re.compile("^Activity over the last 26 weeks"))
+        chart.scroll_into_view_if_needed()
+        box = chart.bounding_box()
+        assert box is not None and 250 <= box["width"] <= NARROW["width"], (where, box)
+        assert not has_horizontal_scroll(page), where
