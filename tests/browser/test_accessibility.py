@@ -202,6 +202,7 @@ def test_plan_pages_have_no_serious_violations(site, curated, alice):
 
     # Hours logged over htmx: the time spent and the activity calendar change in place.
     item = plan_item(page, 2)
+    item.locator("summary").click()
     item.get_by_label(re.compile("^Hours today")).fill("1.5")
     item.get_by_role("button", name=re.compile("^Log")).click()
     expect(page.locator("#plan-spent")).to_contain_text("1.5 h spent")
