@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
@@ -26,12 +27,38 @@ from certguide.forms import DeleteAccountForm, QueuedPasswordResetForm, SignInFo
 from certguide.sitemaps import SITEMAPS
 from certguide.throttling import limit_posts
 from guides.content import GUIDES
+from plans import services as plan_services
+from plans.models import Plan
 
 
 @require_GET
 @login_not_required
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html", {"guides": GUIDES})
+    if not request.user.is_authenticated:
+        return render(request, "home.html", {"guides": GUIDES})
+    response = render(request, "home_signed_in.html", week_at_a_glance(request.user))
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def week_at_a_glance(user) -> dict:
+    """The signed-in home page: this week's work in each active plan, soonest exam first."""
+    today = timezone.localdate()
+    plans = (
+        Plan.objects.for_user(user)
+        .active()
+        .with_certification()
+        .prefetch_related("items")
+        .order_by("target_date", "pk")
+    )
+    weeks = [
+        plan_services.this_week(plan_services.plan_state(p, p.items.all(), today)) for p in plans
+    ]
+    next_up = next((week for week in weeks if week.state.next_item), None)
+    latest = None
+    if not weeks:
+        latest = Attempt.objects.for_user(user).finished().order_by("-finished_at").first()
+    return {"weeks": weeks, "next_up": next_up, "latest_attempt": latest}
 
 
 @require_GET

@@ -310,6 +310,7 @@ class PlanState:
     # Snapshots taken when the state is computed (items are changed in place afterwards), so
     # a view can tell which regions a change touched.
     layout_keys: tuple[tuple[str, ...], ...] = field(default=())
+    laid_out: tuple[schedule.Week, ...] = field(default=())
     this_week_signature: tuple = field(default=())
 
     @property
@@ -376,6 +377,7 @@ def plan_state(plan: Plan, items: Sequence[PlanItem], today: date) -> PlanState:
         done_earlier=[item for item in items if item.key not in in_schedule],
         overrun=None if pace.status == "finished" else _overrun(plan, work, weeks, today),
         layout_keys=tuple(week.keys for week in weeks),
+        laid_out=tuple(weeks),
         this_week_signature=_week_signature(this_week or next_week),
     )
 
@@ -394,6 +396,39 @@ def _overrun(
         last_study_day=last_study_day,
         suggested_date=suggested if suggested <= latest_target_date(today) else None,
         hours_option=hours if hours and plan.hours_per_week < hours <= MAX_HOURS_PER_WEEK else None,
+    )
+
+
+# --- This week, for the signed-in home page ------------------------------------------------------
+
+OPEN_STATES = (ItemState.TODO, ItemState.DOING)
+
+
+@dataclass(frozen=True)
+class ThisWeek:
+    """One active plan as the home page shows it: what is due this week and how it stands."""
+
+    state: PlanState
+    open_items: list[PlanItem]  # this week's items still to do or in progress, in plan order
+    hours_left: int  # to be on pace by the end of this week
+    days_to_exam: int
+
+
+def this_week(state: PlanState) -> ThisWeek:
+    today = state.today
+    week = state.this_week
+    open_items = [item for item in (week.all_items if week else []) if item.state in OPEN_STATES]
+    if week is None or state.is_paused:
+        hours_left = 0
+    else:
+        by_week_end = week.end + timedelta(days=1)
+        planned = schedule.planned_by(state.laid_out, by_week_end, state.plan.hours_per_week)
+        hours_left = max(0, planned - state.pace.hours_done)
+    return ThisWeek(
+        state=state,
+        open_items=open_items,
+        hours_left=hours_left,
+        days_to_exam=max(0, (state.plan.target_date - today).days),
     )
 
 
