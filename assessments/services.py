@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 from uuid import UUID
 
 from django.db import IntegrityError, models
@@ -470,6 +471,7 @@ class Outcome:
     recommendations: list[scoring.Recommendation]
     changes: dict[str, scoring.RankingChange]
     skill_names: dict[str, str]
+    finished_at: datetime | None = None  # the attempt's, where the caller knows it
 
     @property
     def top(self) -> list[scoring.Recommendation]:
@@ -528,7 +530,8 @@ def latest_finished_outcome(user) -> Outcome | None:
     attempt = Attempt.objects.for_user(user).finished().order_by("-finished_at").first()
     if attempt is None:
         return None
-    return outcome(attempt_answers(attempt), load_catalog(), with_changes=False)
+    found = outcome(attempt_answers(attempt), load_catalog(), with_changes=False)
+    return replace(found, finished_at=attempt.finished_at)
 
 
 def parse_public_id(raw: str) -> UUID | None:

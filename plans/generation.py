@@ -79,6 +79,15 @@ class ItemDraft:
     hours: int
     skill: str = ""
     url: str = ""
+    source: str = ""  # the catalog row it comes from: "domain:<name>" or "resource:<url>"
+
+
+def domain_source(name: str) -> str:
+    return f"domain:{name}"
+
+
+def resource_source(url: str) -> str:
+    return f"resource:{url}" if url else ""
 
 
 POINTS_PER_REQUIRED_LEVEL = 20
@@ -315,6 +324,7 @@ def diagnostic_item(practice_test: ResourceSpec | None) -> ItemDraft:
         detail=detail,
         hours=DIAGNOSTIC_HOURS,
         url=practice_test.url,
+        source=resource_source(practice_test.url),
     )
 
 
@@ -394,7 +404,11 @@ def domain_items(domains: tuple[DomainSpec, ...], level: str) -> list[ItemDraft]
             parts.append("Cover this section of the official exam guide.")
         drafts.append(
             ItemDraft(
-                kind="domain", title=f"Study: {domain.name}", detail=" ".join(parts), hours=hours
+                kind="domain",
+                title=f"Study: {domain.name}",
+                detail=" ".join(parts),
+                hours=hours,
+                source=domain_source(domain.name),
             )
         )
     return drafts
@@ -426,6 +440,7 @@ def resource_items(resources: tuple[ResourceSpec, ...]) -> list[ItemDraft]:
             detail=RESOURCE_DETAIL_BY_KIND.get(resource.kind, ""),
             hours=RESOURCE_HOURS_BY_KIND.get(resource.kind, DEFAULT_RESOURCE_HOURS),
             url=resource.url,
+            source=resource_source(resource.url),
         )
         for resource in resources
     ]

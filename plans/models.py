@@ -67,6 +67,11 @@ class Plan(models.Model):
     replanned_on = models.DateField(
         null=True, blank=True, help_text="The last re-plan: work done before it is behind week 1."
     )
+    assessed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the assessment whose gaps the plan holds was finished.",
+    )
     based_on_assessment = models.BooleanField(
         default=False, help_text="Built with the person's self-assessment, so gaps come first."
     )
@@ -149,6 +154,9 @@ class PlanItem(models.Model):
     )
     state = models.CharField(max_length=10, choices=ItemState.choices, default=ItemState.TODO)
     done_on = models.DateField(null=True, blank=True, help_text="The day it was marked done.")
+    # What in the catalog the item was made from ("domain:<name>", "resource:<address>"), so a
+    # curator's change to the exam can be told apart from the person's own edits.
+    source = models.CharField(max_length=600, blank=True, editable=False)
     order = models.PositiveIntegerField(default=0)
     skill = models.ForeignKey(
         Skill, on_delete=models.SET_NULL, null=True, blank=True, related_name="plan_items"

@@ -188,6 +188,8 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         **_detail_context(state),
         "item_form": ItemForm(),
+        "drift": services.catalog_drift(plan, items),
+        "newer_assessment": services.newer_assessment_finished_at(plan),
         "feed_url": _feed_url(request, plan),
         "activity": services.plan_activity(plan, items, today),
     }
@@ -480,6 +482,29 @@ def plan_resume(request: HttpRequest, pk: int) -> HttpResponse:
     if was_paused:
         moved = services.plural_weeks(weeks)
         messages.success(request, f"Welcome back. The break moved the plan by {moved}.")
+    return redirect(plan)
+
+
+@require_POST
+@_answers_refusals
+def plan_follow_catalog(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _get_plan_for_user(request, pk)
+    changed = services.follow_the_catalog(plan, timezone.localdate())
+    if changed is None:
+        messages.info(request, "The plan already follows the exam guide: nothing changed.")
+    else:
+        messages.success(request, f"The plan follows the exam guide again ({changed}).")
+    return redirect(plan)
+
+
+@require_POST
+@_answers_refusals
+def plan_refresh_gaps(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _get_plan_for_user(request, pk)
+    outcome = latest_finished_outcome(request.user)
+    if outcome is None:
+        return _refused(request, pk, "You have no finished self-assessment yet.", 409)
+    messages.success(request, services.refresh_gaps(plan, outcome).message)
     return redirect(plan)
 
 

@@ -17,6 +17,7 @@ from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from assessments.models import Answer, Attempt, Question
@@ -77,6 +78,8 @@ SITE: dict[str, tuple[str, str]] = {
     "plans:plan-pause": (OWN_PLAN, "post"),
     "plans:plan-resume": (OWN_PLAN, "post"),
     "plans:plan-archive": (OWN_PLAN, "post"),
+    "plans:plan-follow-catalog": (OWN_PLAN, "post"),
+    "plans:plan-refresh-gaps": (OWN_PLAN, "post"),
     "plans:plan-restore": (OWN_PLAN, "post"),
     "plans:item-add": (OWN_PLAN, "post"),
     "plans:item-state": (OWN_PLAN, "post"),
@@ -185,6 +188,8 @@ def owned(people):
     alice = people["owner"]
     plan = make_plan(alice)
     new_feed_token(plan)
+    # A finished assessment too, so that refreshing the plan's gap items has one to use.
+    Attempt.objects.create(user=alice, finished_at=timezone.now())
     return {
         "plan": plan,
         "item": plan.items.first(),
