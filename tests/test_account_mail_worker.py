@@ -8,6 +8,7 @@ import email
 import re
 from io import StringIO
 
+import pytest
 from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
@@ -32,6 +33,9 @@ def body(raw: bytes) -> str:
     return email.message_from_bytes(raw).get_payload(decode=True).decode()
 
 
+# The worker closes connections it finds changed, as it must between tasks; a test wrapped in a
+# transaction would lose its connection on PostgreSQL, so this one commits for real.
+@pytest.mark.django_db(transaction=True)
 def test_reset_and_sign_up_mail_is_queued_then_sent_by_the_worker(client, alice):
     with (
         smtp_server() as (port, received),
