@@ -9,6 +9,7 @@ from tests.browser.helpers import (
     assert_same_document,
     download_calendar,
     mark_page,
+    run_axe,
     sign_in,
     start_assessment,
 )
@@ -78,3 +79,54 @@ def test_user_plans_from_a_recommendation_ticks_items_and_downloads_the_calendar
     assert calendar.startswith("BEGIN:VCALENDAR")
     assert "[done] " in calendar
     assert "[in progress] " in calendar
+
+
+def test_two_plans_share_a_skill_and_a_break_past_the_exam_warns_until_resumed(
+    site, curated, alice
+):
+    from plans.models import ItemKind, Plan
+    from plans.tests.conftest import finish_assessment
+    from tests.browser.test_accessibility import create_plan
+
+    page = site.page
+    finish_assessment(alice, {})  # every skill rated 1: each plan has its gap items
+    sign_in(page, site.base_url, alice.email)
+    create_plan(page, site.base_url, "google-professional-ml-engineer")
+    create_plan(page, site.base_url, "aws-ml-engineer-associate")
+    google, aws = Plan.objects.filter(user=alice).order_by("pk")
+
+    def gap_titles(plan):
+        return {item.title for item in plan.items.filter(kind=ItemKind.GAP)}
+
+    shared = sorted(gap_titles(google) & gap_titles(aws))[0]
+
+    # Finish the skill in one plan...
+    site.goto(google.get_absolute_url())
+    done_here = page.locator("li.plan-item").filter(has_text=shared).first
+    done_here.get_by_role("button", name=re.compile("^Mark done")).click()
+    expect(done_here).to_contain_text("Done")
+
+    # ...and the other plan offers it, without counting it until asked.
+    site.goto(aws.get_absolute_url())
+    offered = page.locator("li.plan-item").filter(has_text=shared).first
+    expect(offered).to_contain_text(f"Done in your {google.certification.name} plan on")
+    expect(offered).to_contain_text("Not started")
+    offered.get_by_role("button", name=re.compile("^Count it as done here")).click()
+    expect(offered).to_contain_text("Done")
+    expect(page.locator("#plan-progress")).to_contain_text(re.compile(r"· 1 of \d+ items"))
+
+    # A break that pushes the study past the exam day warns, and offers two ways out.
+    page.get_by_label("Weeks off (optional)").fill("3")
+    page.get_by_role("button", name="Pause (holiday mode)").click()
+    expect(
+        page.get_by_text(re.compile(r"Your study now runs to .*, past your exam on"))
+    ).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile("^Move the exam date to"))).to_be_visible()
+    banner = page.get_by_text(re.compile("On a break from .* until"))
+    expect(banner).to_be_visible()
+    assert not run_axe(page, "plan on a break past the exam"), "axe found serious violations"
+
+    page.get_by_role("button", name="Resume now").click()
+    expect(page.get_by_text(re.compile("Welcome back"))).to_be_visible()
+    expect(banner).to_have_count(0)
+    expect(page.get_by_text(re.compile("past your exam on"))).to_have_count(0)
