@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
 from assessments import adaptive, scoring
@@ -12,6 +14,7 @@ from catalog import renewal
 from catalog.market import load_market
 from catalog.models import Certification, Platform, RenewalKind, Skill, SkillGroup, Status
 from certguide.lib.http import personal
+from credentials.services import held_credentials
 from guides import figures, services
 from guides.content import GUIDES, GUIDES_BY_SLUG
 from plans.generation import SKILL_ACTIONS, choose_project
@@ -177,8 +180,6 @@ class RenewalRow:
 def keeping_current(request: HttpRequest) -> HttpResponse:
     certifications = services.certifications_with_renewal()
     current = [c for c in certifications if c.is_current]
-    # The credentials app will add, for a signed-in person, their own credentials and renewal
-    # windows beside this table; the rules themselves stay the catalog's.
     rows = [
         RenewalRow(
             certification=c,
@@ -196,5 +197,14 @@ def keeping_current(request: HttpRequest) -> HttpResponse:
         "current_count": len(current),
         "retired": Status.RETIRED,
         "checked": figures.checked_between(c.checked_on for c in certifications),
+        # Signed in, the person's own credentials with their windows, from the same rules.
+        "held": (
+            held_credentials(request.user, timezone.localdate())
+            if request.user.is_authenticated
+            else None
+        ),
     }
-    return _render_guide(request, "keeping-current", context)
+    response = _render_guide(request, "keeping-current", context)
+    if request.user.is_authenticated:
+        patch_cache_control(response, private=True, no_store=True)
+    return response

@@ -86,3 +86,27 @@ def test_it_costs_one_query_at_any_catalog_size(
         response = client.get(URL)
 
     assert response.status_code == 200
+
+
+def test_signed_in_the_guide_lists_the_persons_own_credentials_and_windows(
+    alice, alice_client, bob, question_bank
+):
+    from datetime import date
+
+    from catalog.models import Certification
+    from credentials.models import Credential
+
+    cert = Certification.objects.get(slug="aws-ml-engineer-associate")
+    Credential.objects.create(user=alice, certification=cert, earned_on=date(2025, 1, 10))
+    Credential.objects.create(user=bob, name="Bob's own badge", earned_on=date(2025, 1, 10))
+
+    response = alice_client.get(URL)
+
+    held = response.text.split('id="held-heading"', 1)[1].split("</section>", 1)[0]
+    assert f"<strong>{cert.name}</strong>" in held
+    assert "Bob's own badge" not in response.text
+    assert "private" in response["Cache-Control"]
+
+
+def test_signed_out_the_guide_has_no_credentials_section(client, question_bank):
+    assert 'id="held-heading"' not in client.get(URL).text
