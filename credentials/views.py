@@ -87,7 +87,8 @@ def credential_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @personal
 def exam_result(request: HttpRequest, pk: int) -> HttpResponse:
-    """ "I passed" turns the plan into a credential; "I didn't pass" aims it at the retake."""
+    """Record the exam: "I passed" turns the plan into a credential, "I didn't pass" aims it at
+    the retake."""
     plan = _get_plan_for_user(request, pk)
     if plan.is_archived:
         context = {"plan": plan}
