@@ -27,6 +27,7 @@ from certguide.forms import DeleteAccountForm, QueuedPasswordResetForm, SignInFo
 from certguide.sitemaps import SITEMAPS
 from certguide.throttling import limit_posts
 from guides.content import GUIDES
+from plans import overview
 from plans import services as plan_services
 from plans.models import Plan
 
@@ -51,9 +52,7 @@ def week_at_a_glance(user) -> dict:
         .prefetch_related("items")
         .order_by("target_date", "pk")
     )
-    weeks = [
-        plan_services.this_week(plan_services.plan_state(p, p.items.all(), today)) for p in plans
-    ]
+    weeks = [overview.this_week(plan_services.plan_state(p, p.items.all(), today)) for p in plans]
     next_up = next((week for week in weeks if week.state.next_item), None)
     latest = None
     if not weeks:

@@ -19,10 +19,8 @@ from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.utils import timezone
 
-from assessments.models import Attempt
 from assessments.services import Outcome
 from catalog.models import Certification, RequiredSkill, Skill
-from certguide.lib import curated
 from plans import activity, generation, schedule
 from plans.models import (
     MAX_DAY_HOURS,
@@ -127,10 +125,10 @@ def draft_items(
 
 
 def total_hours(drafts: Sequence[generation.ItemDraft]) -> int:
-    return sum(_item_hours(draft.hours) for draft in drafts)
+    return sum(item_hours(draft.hours) for draft in drafts)
 
 
-def _item_hours(hours: int) -> int:
+def item_hours(hours: int) -> int:
     return min(MAX_ITEM_HOURS, max(MIN_ITEM_HOURS, hours))
 
 
@@ -201,7 +199,7 @@ def create_plan(
                 title=draft.title[:200],
                 detail=draft.detail,
                 url=draft.url,
-                hours=_item_hours(draft.hours),
+                hours=item_hours(draft.hours),
                 order=position,
                 skill=skills_by_slug.get(draft.skill),
                 source=draft.source,
@@ -403,114 +401,11 @@ def _overrun(
     )
 
 
-# --- This week, for the signed-in home page ------------------------------------------------------
-
-OPEN_STATES = (ItemState.TODO, ItemState.DOING)
-
-
-@dataclass(frozen=True)
-class ThisWeek:
-    """One active plan as the home page shows it: what is due this week and how it stands."""
-
-    state: PlanState
-    open_items: list[PlanItem]  # this week's items still to do or in progress, in plan order
-    hours_left: int  # to be on pace by the end of this week
-    days_to_exam: int
-
-
-def this_week(state: PlanState) -> ThisWeek:
-    today = state.today
-    week = state.this_week
-    open_items = [item for item in (week.all_items if week else []) if item.state in OPEN_STATES]
-    if week is None or state.is_paused:
-        hours_left = 0
-    else:
-        by_week_end = week.end + timedelta(days=1)
-        planned = schedule.planned_by(state.laid_out, by_week_end, state.plan.hours_per_week)
-        hours_left = max(0, planned - state.pace.hours_done)
-    return ThisWeek(
-        state=state,
-        open_items=open_items,
-        hours_left=hours_left,
-        days_to_exam=max(0, (state.plan.target_date - today).days),
-    )
-
-
-# --- One skill across plans -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DoneElsewhere:
-    """The same skill's item, done in another of the person's active plans."""
-
-    certification_name: str
-    plan_url: str
-    done_on: date | None
-
-
-def done_in_other_plans(plan: Plan, items: Sequence[PlanItem]) -> dict[int, DoneElsewhere]:
-    """For each open item of `plan` about a skill, the first done item about the same skill in
-    the person's other active plans, by item id: 1 query when the plan has such items, else
-    none. Nothing is changed: the person decides whether it counts here too."""
-    open_by_skill = {
-        item.skill_id: item
-        for item in items
-        if item.skill_id and item.state in (ItemState.TODO, ItemState.DOING)
-    }
-    if not open_by_skill:
-        return {}
-    done = (
-        PlanItem.objects.filter(
-            plan__user_id=plan.user_id,
-            plan__archived_at=None,
-            state=ItemState.DONE,
-            skill_id__in=open_by_skill,
-        )
-        .exclude(plan_id=plan.pk)
-        .select_related("plan__certification")
-        .order_by("done_on", "pk")
-    )
-    found: dict[int, DoneElsewhere] = {}
-    for other in done:
-        item = open_by_skill[other.skill_id]
-        found.setdefault(
-            item.pk,
-            DoneElsewhere(
-                other.plan.certification.name, other.plan.get_absolute_url(), other.done_on
-            ),
-        )
-    return found
-
-
-@dataclass(frozen=True)
-class SharedSkill:
-    """A skill that items in two or more of the person's active plans are about."""
-
-    name: str
-    items: list[PlanItem]  # one per plan, in the order of the plans
-
-    @property
-    def done(self) -> list[PlanItem]:
-        return [item for item in self.items if item.state == ItemState.DONE]
-
-
-def shared_skills(states: Sequence[PlanState]) -> list[SharedSkill]:
-    """Skills worked on by more than one active plan, each listed once, in taxonomy order.
-    Reads the items already loaded (with their skills): no query."""
-    by_skill: dict[int, list[PlanItem]] = {}
-    for state in states:
-        seen = set()
-        for item in state.items:
-            if item.skill_id and item.skill_id not in seen and item.state != ItemState.SKIPPED:
-                seen.add(item.skill_id)
-                by_skill.setdefault(item.skill_id, []).append(item)
-    shared = [items for items in by_skill.values() if len(items) > 1]
-    shared.sort(key=lambda items: (items[0].skill.order, items[0].skill.name))
-    return [SharedSkill(items[0].skill.name, items) for items in shared]
-
-
 def load_items(plan: Plan) -> list[PlanItem]:
     return list(plan.items.all())
+
+
+OPEN_STATES = (ItemState.TODO, ItemState.DOING)
 
 
 # --- Changes ---------------------------------------------------------------------------------
@@ -870,192 +765,3 @@ def person_activity(user, items: Iterable[PlanItem], today: date) -> activity.He
     logs = StudyLog.objects.filter(item__plan__user=user, day__range=(first, today))
     days = activity.collect(logs.values_list("day", "hours"), _done_days(items), first, today)
     return activity.heatmap(days, today)
-
-
-# --- In step with the catalog and the latest assessment ---------------------------------------
-
-
-def catalog_specs() -> dict[int, generation.CertSpec]:
-    """Every published certification as the generator sees it, by id: built once per version of
-    the curated content (`certguide.lib.curated`), so a plan page pays no query for it."""
-    return curated.built(
-        "plan-certification-specs",
-        lambda: {cert.pk: cert_spec(cert) for cert in plannable_certifications()},
-    )
-
-
-@dataclass(frozen=True)
-class CatalogDrift:
-    """How the exam's domains and resources in the catalog differ from the plan's items."""
-
-    added: list[generation.ItemDraft]  # new in the catalog: items the plan could gain
-    removed: list[PlanItem]  # items whose domain or resource the catalog no longer has
-
-    @property
-    def summary(self) -> str:
-        """For example "domains: 1 added, 1 removed; resources: 1 added"."""
-        parts = []
-        for noun, prefix in (("domains", "domain:"), ("resources", "resource:")):
-            added = sum(1 for draft in self.added if draft.source.startswith(prefix))
-            removed = sum(1 for item in self.removed if item.source.startswith(prefix))
-            counts = ([f"{added} added"] if added else []) + (
-                [f"{removed} removed"] if removed else []
-            )
-            if counts:
-                parts.append(f"{noun}: {', '.join(counts)}")
-        return "; ".join(parts)
-
-
-def catalog_drift(plan: Plan, items: Sequence[PlanItem]) -> CatalogDrift | None:
-    """What curators changed in the exam's domains and resources since the plan was made, or
-    None when nothing did (or the plan is archived). No query."""
-    spec = catalog_specs().get(plan.certification_id)
-    if spec is None or plan.is_archived:
-        return None
-    drafts = [
-        *generation.domain_items(spec.domains, spec.level),
-        *generation.resource_items(spec.resources),
-    ]
-    current = {draft.source: draft for draft in drafts if draft.source}
-    in_plan = {item.source for item in items if item.source}
-    added = [draft for source, draft in current.items() if source not in in_plan]
-    removed = [item for item in items if item.source and item.source not in current]
-    return CatalogDrift(added, removed) if added or removed else None
-
-
-def _room_before_the_end(plan: Plan, count: int) -> int:
-    """Make room for `count` items before the final review and the exam (or at the end) and
-    return the first free place. Call with the plan's row locked."""
-    items = list(plan.items.only("pk", "kind", "order"))
-    at_end = next((item for item in items if item.kind in AT_END_KINDS), None)
-    if at_end is None:
-        return max((item.order for item in items), default=0) + 1
-    PlanItem.objects.filter(plan=plan, order__gte=at_end.order).update(
-        order=models.F("order") + count
-    )
-    return at_end.order
-
-
-def _room_after(plan: Plan, order: int, count: int) -> int:
-    PlanItem.objects.filter(plan=plan, order__gt=order).update(order=models.F("order") + count)
-    return order + 1
-
-
-def follow_the_catalog(plan: Plan, today: date) -> str | None:
-    """Add the exam's new domains and resources as items (before the final review) and retire
-    the items whose domain or resource is gone: skipped if not done yet, and no longer linked to
-    the catalog; every item's state and notes are otherwise kept. Returns what changed, in
-    words, or None when nothing had to."""
-    refuse_if_archived(plan)
-    with transaction.atomic():
-        Plan.objects.select_for_update().filter(pk=plan.pk).first()
-        drift = catalog_drift(plan, list(plan.items.all()))
-        if drift is None:
-            return None
-        summary = drift.summary
-        first = _room_before_the_end(plan, len(drift.added))
-        PlanItem.objects.bulk_create(
-            _item_from_draft(plan, draft, first + offset)
-            for offset, draft in enumerate(drift.added)
-        )
-        gone = f"No longer in the exam guide as of {schedule.format_date(today)}."
-        for item in drift.removed:
-            item.source = ""
-            item.detail = f"{item.detail} {gone}".strip()
-            if item.state in OPEN_STATES:
-                item.state = ItemState.SKIPPED
-            item.save(update_fields=["source", "detail", "state", "updated_at"])
-    return summary
-
-
-def _item_from_draft(
-    plan: Plan, draft: generation.ItemDraft, order: int, skill: Skill | None = None
-) -> PlanItem:
-    return PlanItem(
-        plan=plan,
-        kind=draft.kind,
-        title=draft.title[:200],
-        detail=draft.detail,
-        url=draft.url,
-        hours=_item_hours(draft.hours),
-        order=order,
-        skill=skill,
-        source=draft.source,
-    )
-
-
-def newer_assessment_finished_at(plan: Plan):
-    """When the person finished a self-assessment newer than the one the plan's gaps came from
-    (or than the plan, for one made without), or None: 1 query, none for an archived plan."""
-    if plan.is_archived:
-        return None
-    since = plan.assessed_at or plan.created_at
-    return (
-        Attempt.objects.for_user(plan.user_id)
-        .finished()
-        .filter(finished_at__gt=since)
-        .order_by("-finished_at")
-        .values_list("finished_at", flat=True)
-        .first()
-    )
-
-
-@dataclass(frozen=True)
-class GapRefresh:
-    added: int
-    updated: int
-    closed: int
-
-    @property
-    def message(self) -> str:
-        return (
-            f"Gap items refreshed from your latest self-assessment: {self.added} added, "
-            f"{self.updated} updated, {self.closed} closed (skipped)."
-        )
-
-
-def refresh_gaps(plan: Plan, outcome: Outcome) -> GapRefresh:
-    """Bring the gap items in line with `outcome`: an open gap item takes the new hours and
-    figures, a gap the person has closed is skipped, a new gap gets an item after the others.
-    Done items stay done."""
-    refuse_if_archived(plan)
-    spec = catalog_specs().get(plan.certification_id)
-    skills = taxonomy()
-    names = {skill.slug: skill.name for skill in skills}
-    drafts = (
-        generation.gap_items(spec.required_levels, skill_scores(outcome), names) if spec else []
-    )
-    by_skill = {draft.skill: draft for draft in drafts}
-    skills_by_slug = {skill.slug: skill for skill in skills}
-    added = updated = closed = 0
-    with transaction.atomic():
-        Plan.objects.select_for_update().filter(pk=plan.pk).first()
-        items = list(plan.items.select_related("skill"))
-        gap_items = [item for item in items if item.kind == ItemKind.GAP and item.skill]
-        for item in gap_items:
-            draft = by_skill.pop(item.skill.slug, None)
-            if item.state not in OPEN_STATES:
-                continue
-            if draft is None:
-                item.state = ItemState.SKIPPED
-                item.detail = f"{item.detail} Your latest self-assessment meets the target."
-                closed += 1
-            else:
-                item.hours, item.detail = _item_hours(draft.hours), draft.detail
-                updated += 1
-            item.save(update_fields=["state", "detail", "hours", "updated_at"])
-        if by_skill:
-            anchor = max(
-                (item.order for item in items if item.kind in (ItemKind.GAP, ItemKind.DIAGNOSTIC)),
-                default=0,
-            )
-            first = _room_after(plan, anchor, len(by_skill))
-            PlanItem.objects.bulk_create(
-                _item_from_draft(plan, draft, first + offset, skills_by_slug.get(draft.skill))
-                for offset, draft in enumerate(by_skill.values())
-            )
-            added = len(by_skill)
-        plan.assessed_at = outcome.finished_at or timezone.now()
-        plan.based_on_assessment = True
-        plan.save(update_fields=["assessed_at", "based_on_assessment", "updated_at"])
-    return GapRefresh(added, updated, closed)

@@ -23,7 +23,7 @@ from django_htmx.http import reswap, retarget
 from assessments.services import latest_finished_outcome
 from certguide.lib.htmx import out_of_band, wants_fragment
 from certguide.lib.http import personal
-from plans import services
+from plans import following, overview, services
 from plans.activity import format_hours
 from plans.forms import (
     FeedForm,
@@ -103,7 +103,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     every_item = [item for plan in plans for item in plan.items.all()]
     context = {
         "states": states,
-        "shared_skills": services.shared_skills(states),
+        "shared_skills": overview.shared_skills(states),
         "archived": [plan for plan in plans if plan.is_archived],
         "activity": services.person_activity(request.user, every_item, today) if plans else None,
     }
@@ -182,14 +182,14 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     items = services.load_items(plan)
     today = timezone.localdate()
     state = services.plan_state(plan, items, today)
-    done_elsewhere = services.done_in_other_plans(plan, state.items)
+    done_elsewhere = overview.done_in_other_plans(plan, state.items)
     for item in state.items:
         item.done_elsewhere = done_elsewhere.get(item.pk)
     context = {
         **_detail_context(state),
         "item_form": ItemForm(),
-        "drift": services.catalog_drift(plan, items),
-        "newer_assessment": services.newer_assessment_finished_at(plan),
+        "drift": following.catalog_drift(plan, items),
+        "newer_assessment": following.newer_assessment_finished_at(plan),
         "feed_url": _feed_url(request, plan),
         "activity": services.plan_activity(plan, items, today),
     }
@@ -489,7 +489,7 @@ def plan_resume(request: HttpRequest, pk: int) -> HttpResponse:
 @_answers_refusals
 def plan_follow_catalog(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _get_plan_for_user(request, pk)
-    changed = services.follow_the_catalog(plan, timezone.localdate())
+    changed = following.follow_the_catalog(plan, timezone.localdate())
     if changed is None:
         messages.info(request, "The plan already follows the exam guide: nothing changed.")
     else:
@@ -504,7 +504,7 @@ def plan_refresh_gaps(request: HttpRequest, pk: int) -> HttpResponse:
     outcome = latest_finished_outcome(request.user)
     if outcome is None:
         return _refused(request, pk, "You have no finished self-assessment yet.", 409)
-    messages.success(request, services.refresh_gaps(plan, outcome).message)
+    messages.success(request, following.refresh_gaps(plan, outcome).message)
     return redirect(plan)
 
 
