@@ -357,6 +357,25 @@ def machine() -> str:
     return f"{os.cpu_count()} cores{f' ({model})' if model else ''}, {platform.system()}"
 
 
+def prepare_database(env: dict[str, str], work: Path, people: int) -> dict:
+    """Migrate, load the curated catalog, collect static files and seed; what the load needs."""
+    run([PY, "manage.py", "migrate", "--noinput", "-v0"], env)
+    run([PY, "manage.py", "sync_catalog"], env, stdout=subprocess.DEVNULL)
+    run([PY, "manage.py", "collectstatic", "--noinput", "-v0"], env)
+    seed_file = work / "seed.json"
+    run([PY, "scripts/bench_seed.py", "people", str(seed_file), "--people", str(people)], env)
+    return json.loads(seed_file.read_text())
+
+
+def start_gunicorn(env: dict[str, str], port: int) -> subprocess.Popen:
+    # Sync workers close the connection after each response, so wrk connects afresh for every
+    # request, as most clients of a site behind a proxy would not; it is the same for every
+    # endpoint and the reference.
+    command = [PY, "-m", "gunicorn", "certguide.wsgi", "--bind", f"127.0.0.1:{port}"]
+    command += ["--workers", str(WORKERS), "--worker-class", "sync", "--log-level", "warning"]
+    return subprocess.Popen(command, cwd=PROJECT_DIR, env=env)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="certguide's benchmark")
     parser.add_argument("--redis", action="store_true", help="start a Redis for the cache")
@@ -401,33 +420,10 @@ def main() -> None:
         cache = "Redis" if env.get("REDIS_URL") else "local memory and files"
 
         print(f"Seeding {people} people on {database}...", flush=True)
-        run([PY, "manage.py", "migrate", "--noinput", "-v0"], env)
-        run([PY, "manage.py", "sync_catalog"], env, stdout=subprocess.DEVNULL)
-        run([PY, "manage.py", "collectstatic", "--noinput", "-v0"], env)
-        seed_file = work / "seed.json"
-        run([PY, "scripts/bench_seed.py", "people", str(seed_file), "--people", str(people)], env)
-        seed = json.loads(seed_file.read_text())
-
+        seed = prepare_database(env, work, people)
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        server = subprocess.Popen(
-            [
-                PY,
-                "-m",
-                "gunicorn",
-                "certguide.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(WORKERS),
-                "--worker-class",
-                "sync",
-                "--log-level",
-                "warning",
-            ],
-            cwd=PROJECT_DIR,
-            env=env,
-        )
+        server = start_gunicorn(env, port)
         cleanup.callback(stop, server)
         wait_until_up(base, server)
         signed_in = [sign_in(base, data) for data in seed["people"]]
@@ -435,7 +431,10 @@ def main() -> None:
         bench = Bench(base, work, env, seconds, reference_seconds)
 
         sizes = []
-        print(f"{seed['certifications']} certifications, wrk -t2 -c8 for {seconds} s each:")
+        print(
+            f"{seed['certifications']} certifications, "
+            f"wrk -t{WRK_THREADS} -c{CONNECTIONS} for {seconds} s each:"
+        )
         references, rows = bench.measure(endpoints, workload)
         sizes.append((f"{seed['certifications']} certifications", references, rows))
         if scale > 1:
@@ -464,6 +463,9 @@ the last. Throughput is given as a ratio to the reference measured around it.
     print()
     print(report)
     print(f"Written to {output}.")
+    failed = [endpoint.name for _, _, rows in sizes for endpoint, f in rows if f.load.errors]
+    if failed:
+        raise SystemExit(f"Some requests failed under load: {', '.join(failed)}.")
 
 
 if __name__ == "__main__":
