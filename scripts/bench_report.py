@@ -174,7 +174,8 @@ def render(
     parts += [
         "### Targets",
         "",
-        "Figures are given for each data size in turn; a target passes only if it holds at all.",
+        "Figures are given for each data size in turn; a target passes only if it holds at "
+        "every size.",
         "",
         header,
         rule,
