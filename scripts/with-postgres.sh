@@ -44,6 +44,9 @@ trap 'exit 143' TERM INT
 export DATABASE_URL="postgres://certguide:certguide@127.0.0.1:$PORT/certguide"
 echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT" >&2
 
-# Run in the background and wait, so that a TERM reaches the trap and the cluster still stops.
+# Run in the background and wait, so that a TERM reaches the trap and the cluster still stops;
+# the command gets the TERM too, and the cluster stops once it has finished.
 "$@" &
-wait $!
+child=$!
+trap 'kill -TERM "$child" 2>/dev/null || true; wait "$child" || true; exit 143' TERM INT
+wait "$child"
