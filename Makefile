@@ -6,7 +6,7 @@ DEV_ENV := DJANGO_DEBUG=true
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres screenshots lint format setup bench backup restore loadtest clean
+.PHONY: run test test-postgres screenshots lint format setup bench backup restore loadtest mutation clean
 
 $(PY):
 	"$$(scripts/find-python.sh)" -m venv $(VENV)
@@ -49,6 +49,10 @@ lint: $(VENV)/.dev-installed
 format: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# Mutation testing of the pure domain modules (slow: not part of `make test`); MODULES=catalog/costs.py for some.
+mutation: $(VENV)/.dev-installed
+	$(PY) scripts/mutation.py $(MODULES)
 
 bench: setup
 	$(PY) scripts/bench.py
