@@ -40,9 +40,10 @@ RESULTS = WORK / "results"
 EQUIVALENTS = ROOT / "scripts" / "mutation-equivalents.md"
 PROCESSES = 2
 
-# Each module with the unit test files that reach it, in the order `make mutation` runs them.
-# Page, view and browser tests that also reach a module are left out: each mutant runs its tests
-# again, and theirs would take the run well past half an hour on two cores.
+# Each module with the test files that exercise it most directly, in the order `make mutation`
+# runs them. Most page tests that also reach a module (the certification, compare and plan pages)
+# and the browser tests are left out: each mutant runs its tests again, and theirs would take the
+# run well past half an hour on two cores.
 MODULES = {
     "catalog/comparison.py": ["catalog/tests/test_certification_compare.py"],
     "catalog/costs.py": ["catalog/tests/test_costs.py"],

@@ -351,3 +351,90 @@ def test_a_resource_of_another_kind_takes_two_hours_and_no_advice():
     [item] = [i for i in generate_items(cert, None, SKILL_NAMES) if i.kind == "resource"]
 
     assert (item.title, item.detail, item.hours) == ("Work through: A podcast", "", 2)
+
+
+DIAGNOSTIC_ADVICE = (
+    "Take it untimed before you study, and note the domains where you lose most marks: they "
+    "deserve more of your time, and you will measure yourself against them again in the final "
+    "review."
+)
+
+
+def test_the_diagnostic_says_how_to_take_it_and_where_it_comes_from():
+    with_test = generate_items(GCP_MLOPS, None, SKILL_NAMES)[1]
+    without = generate_items(replace(GCP_MLOPS, resources=()), None, SKILL_NAMES)[0]
+
+    assert (with_test.detail, with_test.source) == (
+        DIAGNOSTIC_ADVICE,
+        "resource:https://example.com/practice",
+    )
+    assert (without.kind, without.hours, without.source) == ("diagnostic", 2, "")
+    assert without.detail == (
+        f"Find a practice test or sample questions for this exam. {DIAGNOSTIC_ADVICE}"
+    )
+
+
+def test_the_final_review_and_the_exam_read_as_a_person_reads_them():
+    *_, review, exam = generate_items(GCP_MLOPS, None, SKILL_NAMES)
+
+    assert (review.kind, review.hours) == ("review", 4)
+    assert review.detail == (
+        "Take a full practice exam under exam conditions, compare it with your diagnostic, and "
+        "spend the rest of the week on the domains where you still lose marks."
+    )
+    assert (exam.kind, exam.hours) == ("exam", 3)
+    assert exam.detail == (
+        "Book Professional Machine Learning Engineer a few weeks ahead, and sit it rested."
+    )
+
+
+def test_resources_and_domains_name_the_catalog_row_they_come_from():
+    items = generate_items(GCP_MLOPS, None, SKILL_NAMES)
+
+    assert items[0].source == "resource:https://example.com/guide"
+    assert [item.source for item in items if item.kind == "domain"] == [
+        "domain:Architecting low-code ML solutions",
+        "domain:Serving and scaling models",
+        "domain:Automating and orchestrating ML pipelines",
+    ]
+
+
+def test_a_resource_without_an_address_names_no_source():
+    cert = replace(GCP_MLOPS, resources=(ResourceSpec("Notes", "", "docs"),))
+
+    [item] = [i for i in generate_items(cert, None, SKILL_NAMES) if i.kind == "resource"]
+
+    assert (item.url, item.source) == ("", "")
+
+
+def test_a_domain_says_its_weight_and_topics_or_points_to_the_guide():
+    cert = replace(
+        GCP_MLOPS,
+        domains=(
+            DomainSpec("Data", 12.5, ("BigQuery", "Dataflow")),
+            DomainSpec("Models", None, ()),
+        ),
+    )
+
+    details = [i.detail for i in generate_items(cert, None, SKILL_NAMES) if i.kind == "domain"]
+
+    assert details == [
+        "About 12.5% of the exam. Topics: BigQuery, Dataflow.",
+        "Cover this section of the official exam guide.",
+    ]
+
+
+def test_weights_that_add_up_to_nothing_split_the_budget_evenly():
+    cert = replace(GCP_MLOPS, domains=(DomainSpec("A", 0, ()), DomainSpec("B", 0, ())))
+
+    hours = [i.hours for i in generate_items(cert, None, SKILL_NAMES) if i.kind == "domain"]
+
+    assert hours == [23, 23]  # the professional budget of 45 h, halves rounded up
+
+
+def test_a_skill_the_taxonomy_does_not_name_is_called_by_its_slug():
+    cert = replace(GCP_MLOPS, required_levels={"made-up-skill": 1})
+
+    [gap] = gaps(generate_items(cert, {}, SKILL_NAMES))
+
+    assert gap.title == "Close your gap in made-up-skill"
