@@ -117,6 +117,7 @@ def test_each_figure_reads_in_words(make_certifications, fields, label, value):
         ([60, 38], False, "2 of 2 domain weights published"),
         ([60, 42], False, "2 of 2 domain weights published"),
         ([60, None], False, "1 of 2 domain weights published"),
+        ([100, None], False, "1 of 2 domain weights published"),
         ([None], False, "0 of 1 domain weight published"),
         ([], False, ""),
     ],
@@ -169,3 +170,16 @@ def test_a_doubted_retirement_date_is_left_to_the_banner(make_certifications, st
 
     assert unconfirmed_labels(certification) == ["cost"]
     assert retirement_date_unconfirmed(certification)
+
+
+def test_several_figures_not_yet_confirmed_are_all_named_in_order(make_certifications):
+    [certification] = make_certifications(
+        1, needs_review=["cost_usd", "passing_score", "validity_months", "made_up_field"]
+    )
+
+    assert unconfirmed_labels(certification) == [
+        "cost",
+        "passing score",
+        "validity",
+        "made up field",
+    ]
