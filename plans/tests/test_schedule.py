@@ -491,3 +491,40 @@ def test_a_target_exactly_as_far_as_the_work_needs_fits():
 
     assert (result.fits, result.weeks_needed) == (True, 3)
     assert (short.fits, short.weeks_needed, short.suggested_date) == (False, 4, date(2026, 12, 20))
+
+
+def test_a_replan_that_fits_says_how_much_a_week_gets_there():
+    result = replan(MIXED, MONDAY, MONDAY + timedelta(weeks=4), 10)
+
+    assert result.message == (
+        "20 h left over 4 weeks: about 5 h a week gets you there by 1 February 2027."
+    )
+
+
+def test_a_replan_with_one_hour_over_one_week_reads_in_the_singular():
+    result = replan([todo("a", 1)], MONDAY, MONDAY + timedelta(weeks=1), 10)
+
+    assert result.message == (
+        "1 h left over 1 week: about 1 h a week gets you there by 11 January 2027."
+    )
+
+
+def test_a_replan_with_less_than_a_week_left_says_so():
+    result = replan(MIXED, MONDAY, MONDAY + timedelta(days=3), 10)
+
+    assert result.message == (
+        "20 h left and less than a week before 7 January 2027. "
+        "At 10 h a week, aim for 18 January 2027."
+    )
+
+
+def test_a_replan_with_nothing_left_wishes_luck():
+    result = replan([done("a", 10)], MONDAY, MONDAY + timedelta(weeks=1), 10)
+
+    assert result.message == "Nothing left to study. Good luck in the exam."
+
+
+def test_a_target_too_close_still_counts_the_hours_needed():
+    result = check_feasibility(25, TODAY, TODAY + timedelta(days=7), 10)
+
+    assert (result.fits, result.hours_needed) == (False, 25)
