@@ -56,7 +56,7 @@ MODULES = {
         "catalog/tests/test_consistency.py",
         "catalog/tests/test_new_statuses_and_sources.py",
     ],
-    "plans/schedule.py": ["plans/tests/test_schedule.py", "plans/tests/test_pauses.py"],
+    "plans/schedule.py": ["plans/tests/test_schedule.py"],
     "credentials/renewals.py": [
         "credentials/tests/test_renewals.py",
         "credentials/tests/test_credential_list.py",

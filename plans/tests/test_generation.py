@@ -438,3 +438,11 @@ def test_a_skill_the_taxonomy_does_not_name_is_called_by_its_slug():
     [gap] = gaps(generate_items(cert, {}, SKILL_NAMES))
 
     assert gap.title == "Close your gap in made-up-skill"
+
+
+def test_weights_adding_up_to_one_are_still_followed():
+    cert = replace(GCP_MLOPS, domains=(DomainSpec("A", 1, ()), DomainSpec("B", 0, ())))
+
+    hours = [i.hours for i in generate_items(cert, None, SKILL_NAMES) if i.kind == "domain"]
+
+    assert hours == [45, 1]  # the professional budget, and the one hour every domain gets
