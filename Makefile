@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: run test test-postgres screenshots lint format setup bench bench-postgres backup restore \
-	loadtest clean
+	loadtest mutation clean
 
 $(PY):
 	"$$(scripts/find-python.sh)" -m venv $(VENV)
@@ -50,6 +50,11 @@ lint: $(VENV)/.dev-installed
 format: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# Mutation testing of the pure domain modules (slow: not part of `make test`);
+# MODULES=catalog/costs.py runs some of them.
+mutation: $(VENV)/.dev-installed
+	$(PY) scripts/mutation.py $(MODULES)
 
 # Every page under load as a ratio to a bare reference view, at two catalog sizes; the table
 # goes to bench-results.md (git-ignored). About 8 minutes; BENCH_SECONDS shortens it.

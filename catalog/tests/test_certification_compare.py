@@ -97,6 +97,11 @@ def test_without_a_selection_it_offers_a_chooser(client, catalog_data):
             "Choose between 2 and 4 certifications to compare. You chose 5.",
         ),
         ([PMLE, PMLE], f"You chose {PMLE} more than once."),
+        (
+            [PMLE, MLA, MLA, PMLE],
+            f"Choose between 2 and 4 certifications to compare. You chose {MLA}, {PMLE} "
+            "more than once.",
+        ),
         ([PMLE, "foo"], "Unknown certification: foo."),
         (["foo", "bar<script>"], "Unknown certifications: foo, bar&lt;script&gt;."),
         # PostgreSQL refuses NUL in text: such a value must not reach the database.

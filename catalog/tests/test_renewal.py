@@ -62,6 +62,30 @@ GOOGLE = RenewalRule(
             RenewalRule(kind=RenewalKind.UNKNOWN, validity_months=None),
             "The renewal rule is no longer published.",
         ),
+        (
+            RenewalRule(
+                kind=RenewalKind.CONTINUING_EDUCATION,
+                validity_months=24,
+                window_days_before_expiry=1,
+                grace_days_after_expiry=1,
+                cost_usd=50,
+                extends_months=1,
+            ),
+            "Earn continuing-education credits, from 1 day before expiry, up to 1 day after it; "
+            "US$50 each time; each renewal adds 1 month.",
+        ),
+        (
+            RenewalRule(kind=RenewalKind.ONLINE_ASSESSMENT, validity_months=18, credits=10),
+            "Pass an online renewal assessment; each renewal adds 18 months.",
+        ),
+        (
+            RenewalRule(kind=RenewalKind.FIXED_TERM, validity_months=1),
+            "Valid for 1 month, with no way to renew; earn the newer credential instead.",
+        ),
+        (
+            RenewalRule(kind=RenewalKind.FIXED_TERM, validity_months=2),
+            "Valid for 2 months, with no way to renew; earn the newer credential instead.",
+        ),
     ],
     ids=[
         "online-assessment",
@@ -72,6 +96,10 @@ GOOGLE = RenewalRule(
         "retake-unpublished",
         "fixed-term",
         "unknown",
+        "continuing-education-without-credits",
+        "credits-only-count-for-continuing-education",
+        "one-month",
+        "two-months",
     ],
 )
 def test_the_rule_in_words(rule, text):

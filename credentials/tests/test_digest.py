@@ -35,6 +35,14 @@ def test_a_plan_with_items_this_week_or_behind_is_included():
     assert digest.plans == (busy, behind)
 
 
+def test_a_plan_behind_by_one_hour_with_nothing_open_is_included():
+    behind = plan(items=(), behind=1)
+
+    digest = choose([behind], [], TODAY)
+
+    assert digest.plans == (behind,)
+
+
 def test_windows_opening_in_the_coming_seven_days_today_included():
     opens_today = CredentialDates("A", standing(State.WINDOW_OPEN, 60, window_in=0))
     opens_day_6 = CredentialDates("B", standing(State.VALID, 66, window_in=6))

@@ -105,6 +105,41 @@ def test_an_online_renewal_in_the_second_year_extends_the_second_expiry():
     assert expiry(held) == date(2029, 3, 10)
 
 
+def test_an_online_renewal_in_the_third_year_extends_the_third_expiry():
+    # Expiries on 10 March 2027 and 2028 have passed; the next is 10 March 2029.
+    held = Held(EARNED, MICROSOFT, renewed_on=date(2028, 6, 1))
+
+    assert expiry(held) == date(2030, 3, 10)
+
+
+GRACE_10_DAYS = RenewalRule(
+    RenewalKind.ONLINE_ASSESSMENT, 12, grace_days_after_expiry=10, extends_months=12,
+    source_url=SOURCE,
+)  # fmt: skip
+
+
+def test_a_renewal_on_the_last_day_of_grace_extends_the_expiry_it_followed():
+    # The first expiry is 10 March 2027; 10 days of grace run to 20 March.
+    held = Held(EARNED, GRACE_10_DAYS, renewed_on=date(2027, 3, 20))
+
+    assert expiry(held) == date(2028, 3, 10)
+
+
+def test_a_renewal_the_day_after_grace_extends_the_next_expiry():
+    held = Held(EARNED, GRACE_10_DAYS, renewed_on=date(2027, 3, 21))
+
+    assert expiry(held) == date(2029, 3, 10)
+
+
+def test_without_grace_a_renewal_on_the_expiry_day_counts_and_the_day_after_is_late():
+    # IAPP publishes no grace: the first expiry is 10 March 2028.
+    on_the_day = Held(EARNED, IAPP, renewed_on=date(2028, 3, 10))
+    a_day_late = Held(EARNED, IAPP, renewed_on=date(2028, 3, 11))
+
+    assert expiry(on_the_day) == date(2030, 3, 10)
+    assert expiry(a_day_late) == date(2032, 3, 10)
+
+
 def test_continuing_education_runs_two_years_without_a_window():
     held = Held(EARNED, IAPP)
 

@@ -80,6 +80,48 @@ def test_months_are_named_above_the_week_holding_their_first_day():
         (51, "Wed"),
         (79, "Fri"),
     ]
+    # Month names sit 4 units above the squares; weekday names at the left edge.
+    assert {label.y for label in heatmap.months} == {10}
+    assert {label.x for label in heatmap.weekdays} == {0}
+    assert (heatmap.first, heatmap.last) == (date(2026, 6, 8), TODAY)
+
+
+def test_a_month_starting_on_a_monday_is_named_above_that_monday():
+    # Wednesday 3 March 2027: the calendar opens on Monday 7 September 2026. February and March
+    # 2027 both start on a Monday, in columns 21 and 25.
+    heatmap = activity.heatmap({}, date(2027, 3, 3))
+
+    assert heatmap.first == date(2026, 9, 7)
+    assert [(label.x, label.text) for label in heatmap.months] == [
+        (28, "Sep"),
+        (70, "Oct"),
+        (126, "Nov"),
+        (196, "Dec"),
+        (252, "Jan"),
+        (322, "Feb"),
+        (378, "Mar"),
+    ]
+    assert {label.y for label in heatmap.months} == {10}
+
+
+def test_the_first_column_is_not_named_when_a_month_starts_two_columns_later():
+    # From Monday 15 June 2026: July 1 (a Wednesday) is in column 2, too close for "Jun".
+    heatmap = activity.heatmap({}, date(2026, 12, 7))
+
+    assert heatmap.first == date(2026, 6, 15)
+    assert [(label.x, label.text) for label in heatmap.months][:2] == [(56, "Jul"), (112, "Aug")]
+
+
+def test_a_one_week_calendar_holds_this_week_up_to_today():
+    heatmap = activity.heatmap({}, TODAY, weeks=1)
+
+    assert heatmap.first == date(2026, 11, 30)
+    assert [cell.day for cell in heatmap.cells] == [
+        date(2026, 11, 30),
+        date(2026, 12, 1),
+        date(2026, 12, 2),
+    ]
+    assert (heatmap.width, heatmap.height) == (54, 109)
 
 
 def test_the_first_column_is_not_named_when_a_month_starts_right_after():
@@ -106,6 +148,28 @@ def test_collect_adds_the_hours_of_a_day_and_lists_what_was_done():
         date(2026, 11, 20): Day(date(2026, 11, 20), Decimal("0.3"), ()),
         date(2026, 10, 2): Day(date(2026, 10, 2), Decimal(0), ("Diagnostic test",)),
     }
+
+
+def test_collect_keeps_the_first_and_the_last_day():
+    first, last = date(2026, 6, 8), TODAY
+    logs = [(first, Decimal("1")), (last, Decimal("2"))]
+    done = [(first, "Diagnostic test"), (last, "Read the guide")]
+
+    days = activity.collect(logs, done, first, last)
+
+    assert days == {
+        first: Day(first, Decimal("1"), ("Diagnostic test",)),
+        last: Day(last, Decimal("2"), ("Read the guide",)),
+    }
+
+
+def test_progress_made_today_is_listed():
+    days = {TODAY: Day(TODAY, Decimal("1"))}
+
+    heatmap = activity.heatmap(days, TODAY)
+
+    assert heatmap.days == (Day(TODAY, Decimal("1")),)
+    assert heatmap.summary == "Activity over the last 26 weeks: 1 day with progress, 1 h logged."
 
 
 def test_taken_back_hours_leave_no_progress():

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from plans.generation import CertSpec, DomainSpec, ResourceSpec, generate_items
 from tests.taxonomy import SKILL_NAMES
 
@@ -220,3 +222,227 @@ def test_without_a_practice_test_the_diagnostic_invents_no_link():
     assert diagnostic.title == "Diagnostic: a practice test before you study"
     assert diagnostic.url == ""
     assert diagnostic.detail.startswith("Find a practice test or sample questions for this exam.")
+
+
+@pytest.mark.parametrize(
+    ("skill", "action_opens"),
+    [
+        ("linear-algebra", "Work through vectors, matrix multiplication, eigenvectors and SVD"),
+        ("calculus", "Work through gradients and the chain rule by hand"),
+        ("probability-statistics", "Revise distributions, Bayes' rule, confidence intervals"),
+        ("python", "Write small, tested Python modules"),
+        ("data-libraries", "Load, clean, join and aggregate a public dataset with pandas"),
+        ("classical-ml", "Build a scikit-learn pipeline with preprocessing, cross-validation"),
+        ("deep-learning", "Train a small neural network in TensorFlow/Keras or PyTorch"),
+        ("generative-ai", "Call a large language model through an API"),
+        ("responsible-ai", "Audit a trained model for fairness across groups"),
+        ("mlops", "Package a model behind a REST endpoint in Docker"),
+        ("google-cloud", "Use the Google Cloud free tier to store data in Cloud Storage"),
+        ("aws", "Use the AWS free tier to store data in S3"),
+        ("azure", "Use an Azure free account to create an Azure Machine Learning workspace"),
+        ("spark-databricks", "On Databricks Community Edition, transform a large dataset"),
+        ("made-up-skill", "Study the fundamentals and apply them in a small hands-on exercise"),
+    ],
+)
+def test_each_skill_gap_says_what_to_do_about_it(skill, action_opens):
+    cert = replace(GCP_MLOPS, required_levels={skill: 1})
+
+    [gap] = gaps(generate_items(cert, {}, SKILL_NAMES))
+
+    assert gap.detail.startswith(action_opens)
+    assert gap.detail.endswith(" (you: 0/100, this exam expects about 20).")
+    assert gap.hours == 5
+
+
+@pytest.mark.parametrize(
+    ("platform", "focus", "title"),
+    [
+        ("gcp", "mlops", "train, deploy and monitor a model on Vertex AI"),
+        ("gcp", "deep-learning", "a custom image model on Vertex AI"),
+        ("gcp", "generative-ai", "a retrieval-augmented Q&A app on Vertex AI"),
+        ("gcp", "classical-ml", "an end-to-end model on Vertex AI"),
+        ("aws", "mlops", "an automated SageMaker pipeline"),
+        ("aws", "generative-ai", "a retrieval-augmented Q&A app with Amazon Bedrock"),
+        ("aws", "deep-learning", "an end-to-end model on SageMaker"),
+        ("azure", "mlops", "an Azure Machine Learning pipeline with a managed endpoint"),
+        ("azure", "generative-ai", "a retrieval-augmented Q&A app with Azure OpenAI"),
+        ("azure", "deep-learning", "an end-to-end model on Azure Machine Learning"),
+        ("databricks", "mlops", "an MLflow-tracked Spark pipeline on Databricks"),
+        ("neutral", "deep-learning", "an image classifier end to end"),
+        ("neutral", "generative-ai", "a retrieval-augmented Q&A app"),
+        ("neutral", "mlops", "a deployed and monitored model"),
+        ("neutral", "classical-ml", "a tabular prediction project with scikit-learn"),
+        ("neutral", "mixed", "a tabular prediction project with scikit-learn"),
+        ("oci", "deep-learning", "an image classifier end to end"),
+    ],
+)
+def test_each_platform_and_focus_gets_its_own_practice_project(platform, focus, title):
+    project = project_for(platform=platform, focus=focus)
+
+    assert project.title == f"Practice project: {title}"
+
+
+def test_a_level_the_tables_do_not_know_is_planned_as_an_associate_exam():
+    cert = replace(GCP_MLOPS, level="expert")
+    items = generate_items(cert, None, SKILL_NAMES)
+
+    assert project_for(level="expert").hours == 10
+    # The associate budget of 30 h split 20/10/70.
+    assert [item.hours for item in items if item.kind == "domain"] == [6, 3, 21]
+
+
+def test_domain_budgets_follow_the_level():
+    def domain_total(level):
+        items = generate_items(replace(GCP_MLOPS, level=level), None, SKILL_NAMES)
+        return sum(item.hours for item in items if item.kind == "domain")
+
+    # Budgets of 15, 30 and 45 h split 20/10/70; 15 h gives 3 + 1.5 + 10.5, rounded half up.
+    assert {
+        level: domain_total(level)
+        for level in ("foundational", "associate", "professional", "specialty")
+    } == {"foundational": 16, "associate": 30, "professional": 45, "specialty": 45}
+
+
+def test_each_resource_kind_says_how_to_use_it():
+    details = {
+        item.title: (item.detail, item.hours)
+        for item in generate_items(GCP_MLOPS, None, SKILL_NAMES)
+        if item.kind == "resource"
+    }
+
+    assert details == {
+        "Read: Exam guide": (
+            "Tick off every objective in the official guide against this plan.",
+            1,
+        ),
+        "Read: Vertex AI documentation": (
+            "Read the sections that match the exam domains and try the examples as you go.",
+            2,
+        ),
+        "Work through: MLOps course": ("Do the labs and exercises, not just the videos.", 6),
+        "Read: Designing ML Systems": (
+            "Read the chapters that match the exam domains and redo the worked examples.",
+            6,
+        ),
+        "Work through: Churn model idea": ("Use it as a variation on your practice project.", 2),
+    }
+
+
+def test_a_second_practice_test_is_taken_under_exam_conditions():
+    extra = ResourceSpec("Second practice test", "https://example.com/practice-2", "practice-exam")
+    cert = replace(GCP_MLOPS, resources=(*GCP_MLOPS.resources, extra))
+
+    [second] = [
+        item
+        for item in generate_items(cert, None, SKILL_NAMES)
+        if item.title == "Work through: Second practice test"
+    ]
+
+    assert (second.detail, second.hours) == (
+        "Take it under exam conditions, then review every question you missed.",
+        2,
+    )
+
+
+def test_a_resource_of_another_kind_takes_two_hours_and_no_advice():
+    extra = ResourceSpec("A podcast", "https://example.com/podcast", "podcast")
+    cert = replace(GCP_MLOPS, resources=(extra,))
+
+    [item] = [i for i in generate_items(cert, None, SKILL_NAMES) if i.kind == "resource"]
+
+    assert (item.title, item.detail, item.hours) == ("Work through: A podcast", "", 2)
+
+
+DIAGNOSTIC_ADVICE = (
+    "Take it untimed before you study, and note the domains where you lose most marks: they "
+    "deserve more of your time, and you will measure yourself against them again in the final "
+    "review."
+)
+
+
+def test_the_diagnostic_says_how_to_take_it_and_where_it_comes_from():
+    with_test = generate_items(GCP_MLOPS, None, SKILL_NAMES)[1]
+    without = generate_items(replace(GCP_MLOPS, resources=()), None, SKILL_NAMES)[0]
+
+    assert (with_test.detail, with_test.source) == (
+        DIAGNOSTIC_ADVICE,
+        "resource:https://example.com/practice",
+    )
+    assert (without.kind, without.hours, without.source) == ("diagnostic", 2, "")
+    assert without.detail == (
+        f"Find a practice test or sample questions for this exam. {DIAGNOSTIC_ADVICE}"
+    )
+
+
+def test_the_final_review_and_the_exam_read_as_a_person_reads_them():
+    *_, review, exam = generate_items(GCP_MLOPS, None, SKILL_NAMES)
+
+    assert (review.kind, review.hours) == ("review", 4)
+    assert review.detail == (
+        "Take a full practice exam under exam conditions, compare it with your diagnostic, and "
+        "spend the rest of the week on the domains where you still lose marks."
+    )
+    assert (exam.kind, exam.hours) == ("exam", 3)
+    assert exam.detail == (
+        "Book Professional Machine Learning Engineer a few weeks ahead, and sit it rested."
+    )
+
+
+def test_resources_and_domains_name_the_catalog_row_they_come_from():
+    items = generate_items(GCP_MLOPS, None, SKILL_NAMES)
+
+    assert items[0].source == "resource:https://example.com/guide"
+    assert [item.source for item in items if item.kind == "domain"] == [
+        "domain:Architecting low-code ML solutions",
+        "domain:Serving and scaling models",
+        "domain:Automating and orchestrating ML pipelines",
+    ]
+
+
+def test_a_resource_without_an_address_names_no_source():
+    cert = replace(GCP_MLOPS, resources=(ResourceSpec("Notes", "", "docs"),))
+
+    [item] = [i for i in generate_items(cert, None, SKILL_NAMES) if i.kind == "resource"]
+
+    assert (item.url, item.source) == ("", "")
+
+
+def test_a_domain_says_its_weight_and_topics_or_points_to_the_guide():
+    cert = replace(
+        GCP_MLOPS,
+        domains=(
+            DomainSpec("Data", 12.5, ("BigQuery", "Dataflow")),
+            DomainSpec("Models", None, ()),
+        ),
+    )
+
+    details = [i.detail for i in generate_items(cert, None, SKILL_NAMES) if i.kind == "domain"]
+
+    assert details == [
+        "About 12.5% of the exam. Topics: BigQuery, Dataflow.",
+        "Cover this section of the official exam guide.",
+    ]
+
+
+def test_weights_that_add_up_to_nothing_split_the_budget_evenly():
+    cert = replace(GCP_MLOPS, domains=(DomainSpec("A", 0, ()), DomainSpec("B", 0, ())))
+
+    hours = [i.hours for i in generate_items(cert, None, SKILL_NAMES) if i.kind == "domain"]
+
+    assert hours == [23, 23]  # the professional budget of 45 h, halves rounded up
+
+
+def test_a_skill_the_taxonomy_does_not_name_is_called_by_its_slug():
+    cert = replace(GCP_MLOPS, required_levels={"made-up-skill": 1})
+
+    [gap] = gaps(generate_items(cert, {}, SKILL_NAMES))
+
+    assert gap.title == "Close your gap in made-up-skill"
+
+
+def test_weights_adding_up_to_one_are_still_followed():
+    cert = replace(GCP_MLOPS, domains=(DomainSpec("A", 1, ()), DomainSpec("B", 0, ())))
+
+    hours = [i.hours for i in generate_items(cert, None, SKILL_NAMES) if i.kind == "domain"]
+
+    assert hours == [45, 1]  # the professional budget, and the one hour every domain gets

@@ -413,3 +413,118 @@ def test_replan_with_nothing_left():
 
     assert (result.hours_remaining, result.hours_per_week_needed) == (0, 0)
     assert result.fits_current_pace
+
+
+# --- what the person reads --------------------------------------------------------------------
+
+
+def test_exactly_one_hour_ahead_is_on_track_and_two_hours_is_ahead():
+    # A week at 10 h a week -> 10 h due.
+    one = pace([done("a", 11), todo("b", 20)], MONDAY, MONDAY + timedelta(days=7), 10)
+    two = pace([done("a", 12), todo("b", 20)], MONDAY, MONDAY + timedelta(days=7), 10)
+
+    assert (one.status, one.message, one.hours_behind, one.weeks_behind) == (
+        "on-track",
+        "On track",
+        0,
+        0.0,
+    )
+    assert (two.status, two.message, two.hours_behind) == ("ahead", "Ahead by 2 h", 0)
+
+
+def test_one_hour_behind_reads_on_track_and_two_hours_behind_reads_behind():
+    one = pace([done("a", 9), todo("b", 20)], MONDAY, MONDAY + timedelta(days=7), 10)
+    two = pace([done("a", 8), todo("b", 20)], MONDAY, MONDAY + timedelta(days=7), 10)
+
+    assert (one.message, one.hours_behind, one.weeks_behind) == ("On track", 0, 0.0)
+    assert (two.status, two.hours_behind, two.weeks_behind) == ("behind", 2, 0.2)
+    assert two.message == "Behind by 2 h — about 0.2 weeks"
+
+
+def test_not_started_and_finished_read_as_such():
+    waiting = pace([todo("a", 10)], MONDAY, MONDAY - timedelta(days=1), 10)
+    finished = pace(
+        [done("a", 10), skipped("b", 10), done("c", 5)], MONDAY, MONDAY + timedelta(days=1), 10
+    )
+
+    assert (waiting.message, waiting.hours_done, waiting.hours_behind) == ("Not started yet", 0, 0)
+    assert finished.message == "Finished"
+    assert (finished.hours_done, finished.hours_planned_to_date, finished.hours_behind) == (
+        15,
+        15,
+        0,
+    )
+
+
+def test_a_target_that_fits_says_how_many_weeks_remain():
+    result = check_feasibility(92, TODAY, TODAY + timedelta(weeks=10), 10)
+
+    assert result.message == (
+        "This plan needs about 92 hours: 10 weeks at 10 h a week, and 10 weeks remain."
+    )
+
+
+def test_less_than_a_week_left_says_when_to_aim_for():
+    result = check_feasibility(5, TODAY, TODAY + timedelta(days=6), 10)
+
+    assert result.weeks_needed == 1
+    assert result.message == (
+        "This plan needs about 5 hours: 1 week at 10 h a week, but less than a week remains. "
+        "Aim for 29 November 2026."
+    )
+
+
+def test_one_week_left_reads_in_the_singular():
+    result = check_feasibility(25, TODAY, TODAY + timedelta(days=7), 10)
+
+    assert (result.fits, result.weeks_available, result.weeks_needed) == (False, 1, 3)
+    assert result.suggested_date == date(2026, 12, 13)
+    assert result.message == (
+        "This plan needs about 25 hours: 3 weeks at 10 h a week, but only 1 week remains. "
+        "Aim for 13 December 2026, or give it 25 h a week."
+    )
+
+
+def test_a_target_exactly_as_far_as_the_work_needs_fits():
+    result = check_feasibility(30, TODAY, TODAY + timedelta(weeks=3), 10)
+    short = check_feasibility(31, TODAY, TODAY + timedelta(weeks=3), 10)
+
+    assert (result.fits, result.weeks_needed) == (True, 3)
+    assert (short.fits, short.weeks_needed, short.suggested_date) == (False, 4, date(2026, 12, 20))
+
+
+def test_a_replan_that_fits_says_how_much_a_week_gets_there():
+    result = replan(MIXED, MONDAY, MONDAY + timedelta(weeks=4), 10)
+
+    assert result.message == (
+        "20 h left over 4 weeks: about 5 h a week gets you there by 1 February 2027."
+    )
+
+
+def test_a_replan_with_one_hour_over_one_week_reads_in_the_singular():
+    result = replan([todo("a", 1)], MONDAY, MONDAY + timedelta(weeks=1), 10)
+
+    assert result.message == (
+        "1 h left over 1 week: about 1 h a week gets you there by 11 January 2027."
+    )
+
+
+def test_a_replan_with_less_than_a_week_left_says_so():
+    result = replan(MIXED, MONDAY, MONDAY + timedelta(days=3), 10)
+
+    assert result.message == (
+        "20 h left and less than a week before 7 January 2027. "
+        "At 10 h a week, aim for 18 January 2027."
+    )
+
+
+def test_a_replan_with_nothing_left_wishes_luck():
+    result = replan([done("a", 10)], MONDAY, MONDAY + timedelta(weeks=1), 10)
+
+    assert result.message == "Nothing left to study. Good luck in the exam."
+
+
+def test_a_target_too_close_still_counts_the_hours_needed():
+    result = check_feasibility(25, TODAY, TODAY + timedelta(days=7), 10)
+
+    assert (result.fits, result.hours_needed) == (False, 25)
