@@ -28,8 +28,6 @@ from certguide.sitemaps import SITEMAPS
 from certguide.throttling import limit_posts
 from guides.content import GUIDES
 from plans import overview
-from plans import services as plan_services
-from plans.models import Plan
 
 
 @require_GET
@@ -37,27 +35,10 @@ from plans.models import Plan
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "home.html", {"guides": GUIDES})
-    response = render(request, "home_signed_in.html", week_at_a_glance(request.user))
+    context = overview.week_at_a_glance(request.user, timezone.localdate())
+    response = render(request, "home_signed_in.html", context)
     patch_cache_control(response, private=True, no_store=True)
     return response
-
-
-def week_at_a_glance(user) -> dict:
-    """The signed-in home page: this week's work in each active plan, soonest exam first."""
-    today = timezone.localdate()
-    plans = (
-        Plan.objects.for_user(user)
-        .active()
-        .with_certification()
-        .prefetch_related("items")
-        .order_by("target_date", "pk")
-    )
-    weeks = [overview.this_week(plan_services.plan_state(p, p.items.all(), today)) for p in plans]
-    next_up = next((week for week in weeks if week.state.next_item), None)
-    latest = None
-    if not weeks:
-        latest = Attempt.objects.for_user(user).finished().order_by("-finished_at").first()
-    return {"weeks": weeks, "next_up": next_up, "latest_attempt": latest}
 
 
 @require_GET

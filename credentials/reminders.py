@@ -16,9 +16,8 @@ from django.template.loader import render_to_string
 from credentials import digest, unsubscribe
 from credentials.models import Credential, ReminderPreference
 from plans import services as plan_services
-from plans.models import ItemState, Plan
-
-OPEN_STATES = (ItemState.TODO, ItemState.DOING)
+from plans.models import Plan
+from plans.services import OPEN_STATES
 
 
 def _due(today: date) -> Q:

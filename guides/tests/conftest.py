@@ -32,3 +32,8 @@ def finish_assessment(user, ratings: dict[str, int], cloud: str | None = None) -
 def bob_client(client, bob):
     client.force_login(bob)
     return client
+
+
+def row_of(response, name: str) -> str:
+    """The table row of a linked name on a guide page."""
+    return response.text.split(f">{name}</a>", 1)[1].split("</tr>", 1)[0]

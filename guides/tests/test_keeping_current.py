@@ -9,13 +9,9 @@ import pytest
 from django.urls import reverse
 
 from catalog.models import Certification
-from guides.tests.conftest import SIZES
+from guides.tests.conftest import SIZES, row_of
 
 URL = reverse("guides:keeping-current")
-
-
-def row_of(response, name: str) -> str:
-    return response.text.split(f">{name}</a>", 1)[1].split("</tr>", 1)[0]
 
 
 def test_it_renders_for_anonymous_and_signed_in_visitors(client, alice_client, question_bank):

@@ -7,14 +7,10 @@ import pytest
 from django.urls import reverse
 
 from catalog.models import Certification, Resource
-from guides.tests.conftest import SIZES
+from guides.tests.conftest import SIZES, row_of
 from plans.generation import choose_project
 
 URL = reverse("guides:project-experience")
-
-
-def row_of(response, name: str) -> str:
-    return response.text.split(f">{name}</a>", 1)[1].split("</tr>", 1)[0]
 
 
 def test_it_renders_for_anonymous_and_signed_in_visitors(client, alice_client, question_bank):
