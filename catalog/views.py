@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Page, Paginator
 from django.core.validators import slug_re
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,10 +11,11 @@ from django.views.decorators.vary import vary_on_headers
 from catalog import comparison, renewal
 from catalog import facts as catalog_facts
 from catalog.facts import facts, unconfirmed_labels
-from catalog.forms import CatalogFilterForm
+from catalog.forms import MAX_SEARCH_LENGTH, CatalogFilterForm
 from catalog.models import CatalogChange, Certification
-from catalog.queries import filter_catalog
+from catalog.queries import compare_choices, filter_catalog, more_to_choose
 from certguide.lib.htmx import wants_fragment
+from certguide.lib.pagecache import public_page
 
 # Pages that moved when two entries became one credential: old links keep working.
 MOVED_SLUGS = {
@@ -22,18 +24,36 @@ MOVED_SLUGS = {
 }
 
 
-def _choices() -> list[Certification]:
-    """Every published certification, for the "compare with" controls."""
-    return list(Certification.objects.published().order_by("provider__name", "name"))
+CATALOG_PAGE_SIZE = 36
+
+
+def _page_links(request: HttpRequest, page: Page) -> dict[str, str]:
+    """The query strings of the previous and next pages, keeping the filters."""
+    links = {}
+    for name, wanted in (("previous", page.has_previous()), ("next", page.has_next())):
+        if wanted:
+            query = request.GET.copy()
+            query["page"] = getattr(page, f"{name}_page_number")()
+            links[name] = query.urlencode()
+    return links
 
 
 @require_GET
 @login_not_required
+@public_page
 @vary_on_headers("HX-Request", "HX-History-Restore-Request")
 def certification_list(request: HttpRequest) -> HttpResponse:
     form = CatalogFilterForm(request.GET)
-    certifications = list(filter_catalog(Certification.objects.published(), **form.filters))
-    context = {"form": form, "certifications": certifications, "total": len(certifications)}
+    matching = filter_catalog(Certification.objects.published(), **form.filters)
+    # Like the filters, a page number that does not exist shows the nearest page that does.
+    page = Paginator(matching, CATALOG_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "certifications": list(page),
+        "page": page,
+        "total": page.paginator.count,
+        "page_links": _page_links(request, page),
+    }
     if wants_fragment(request):
         context["fragment"] = True
         return render(request, "catalog/certification_list.html#catalog-results", context)
@@ -42,6 +62,7 @@ def certification_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @login_not_required
+@public_page
 def certification_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if slug in MOVED_SLUGS:
         return redirect("catalog:certification-detail", MOVED_SLUGS[slug], permanent=True)
@@ -56,18 +77,22 @@ def certification_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "domain_sources": catalog_facts.sources_for(certification, ["domains"]),
         "renewal_summary": renewal.summary(certification.renewal_rule),
         "renewal_sources": catalog_facts.sources_for(certification, ["renewal"]),
-        "others": [c for c in _choices() if c.pk != certification.pk],
+        "others": compare_choices(Certification.objects.published(), related_to=certification),
     }
     return render(request, "catalog/certification_detail.html", context)
 
 
 @require_GET
 @login_not_required
+@public_page
 def certification_compare(request: HttpRequest) -> HttpResponse:
     slugs = [slug.strip() for slug in request.GET.getlist("c") if slug.strip()]
+    find = request.GET.get("find", "").strip()[:MAX_SEARCH_LENGTH]
     certifications: list[Certification] = []
     problem = comparison.selection_problem(slugs) if slugs else None
-    if slugs and problem is None:
+    if find:
+        problem = None  # still choosing: the picker shows what was found, nothing is compared
+    elif slugs and problem is None:
         # A value that is not a slug names no certification (and PostgreSQL refuses some
         # characters outright): it is reported as unknown without reaching the database.
         queried = [slug for slug in slugs if slug_re.fullmatch(slug)]
@@ -77,13 +102,16 @@ def certification_compare(request: HttpRequest) -> HttpResponse:
         }
         problem = comparison.unknown_problem(slugs, found)
         certifications = [] if problem else [found[slug] for slug in slugs]
+    choices = compare_choices(Certification.objects.published(), ticked=slugs, find=find)
     context = {
         "certifications": certifications,
         "fact_rows": comparison.fact_rows(certifications),
         "skill_rows": comparison.skill_rows(certifications),
         "problem": problem,
         "selected": slugs,
-        "choices": _choices(),
+        "choices": choices,
+        "more_to_choose": more_to_choose(choices, slugs),
+        "find": find,
     }
     return render(
         request, "catalog/certification_compare.html", context, status=400 if problem else 200
@@ -95,6 +123,7 @@ CHANGES_SHOWN = 200
 
 @require_GET
 @login_not_required
+@public_page
 def catalog_changes(request: HttpRequest) -> HttpResponse:
     """New exams, retirements, status and fee changes, newest first."""
     entries = list(CatalogChange.objects.select_related("certification")[:CHANGES_SHOWN])

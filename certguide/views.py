@@ -24,6 +24,7 @@ from assessments.models import Attempt
 from assessments.services import adopt_session_attempts, session_attempt_ids
 from certguide import account_data, accounts
 from certguide.forms import DeleteAccountForm, QueuedPasswordResetForm, SignInForm, SignUpForm
+from certguide.lib.pagecache import public_page
 from certguide.sitemaps import SITEMAPS
 from certguide.throttling import limit_posts
 from guides.content import GUIDES
@@ -32,6 +33,7 @@ from plans import overview
 
 @require_GET
 @login_not_required
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "home.html", {"guides": GUIDES})
@@ -43,6 +45,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @login_not_required
+@public_page
 def sitemap(request: HttpRequest) -> HttpResponse:
     return sitemap_views.sitemap(request, sitemaps=SITEMAPS)
 

@@ -14,6 +14,7 @@ from catalog import renewal
 from catalog.market import load_market
 from catalog.models import Certification, Platform, RenewalKind, Skill, SkillGroup, Status
 from certguide.lib.http import personal
+from certguide.lib.pagecache import public_page
 from credentials.services import held_credentials
 from guides import figures, services
 from guides.content import GUIDES, GUIDES_BY_SLUG
@@ -28,6 +29,7 @@ def _render_guide(request: HttpRequest, slug: str, context: dict) -> HttpRespons
 
 @require_GET
 @login_not_required
+@public_page
 def guide_index(request: HttpRequest) -> HttpResponse:
     return render(request, "guides/guide_index.html", {"guides": GUIDES})
 
@@ -46,6 +48,7 @@ def guide_for_skill_redirect(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 @login_not_required
+@public_page
 def assess_yourself(request: HttpRequest) -> HttpResponse:
     checks = services.checks_per_skill()
     skills = Skill.objects.order_by("order", "name")
@@ -128,6 +131,7 @@ def choosing_a_cloud(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @login_not_required
+@public_page
 def deep_learning_or_classical_ml(request: HttpRequest) -> HttpResponse:
     exams = services.load_exams(domains=True)
     names = services.skills_by_slug([figures.CLASSICAL_ML, figures.DEEP_LEARNING])
@@ -148,6 +152,7 @@ def deep_learning_or_classical_ml(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @login_not_required
+@public_page
 def project_experience(request: HttpRequest) -> HttpResponse:
     certifications = services.certifications_with_hands_on_resources()
     rows = [
@@ -163,6 +168,7 @@ def project_experience(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @login_not_required
+@public_page
 def salaries(request: HttpRequest) -> HttpResponse:
     wages = [(wage, figures.wage_rows(wage)) for wage in load_market().wages]
     return _render_guide(request, "salaries", {"wages": wages})
@@ -177,6 +183,7 @@ class RenewalRow:
 
 @require_GET
 @login_not_required
+@public_page
 def keeping_current(request: HttpRequest) -> HttpResponse:
     certifications = services.certifications_with_renewal()
     current = [c for c in certifications if c.is_current]

@@ -151,9 +151,36 @@ def test_the_compare_page_makes_the_same_six_queries_at_any_size(
         # 3. their exam domains
         # 4. their required skills, joined to the skills
         # 5. their fact sources, named beside the facts they source
-        # 6. every published certification, for "Change the selection"
+        # 6. the chosen ones and at most 40 others, for "Change the selection"
         response = client.get(URL, {"c": ["aws-ml-specialty", PMLE]})
 
     assert response.status_code == 200
     assert len(column_names(response)) == 2
-    assert response.text.count('name="c" value="') == published
+    assert response.text.count('name="c" value="') == min(published, 2 + 40)
+
+
+def test_in_a_large_catalog_the_picker_finds_what_it_does_not_list(
+    client, catalog_data, make_certifications
+):
+    make_certifications(200)
+    listed = client.get(URL)
+    assert 'value="acme-cert-0150"' not in listed.text
+    assert "Not every certification is listed here" in listed.text
+
+    found = client.get(URL, {"c": ["aws-ml-specialty"], "find": "AC-0150"})
+
+    assert found.status_code == 200
+    assert column_names(found) == []  # still choosing: nothing compared, no error
+    assert re.findall(r'name="c" value="([^"]+)"', found.text) == [
+        "aws-ml-specialty",
+        "acme-cert-0150",
+    ]
+    assert re.search(r'value="aws-ml-specialty" id="pick-aws-ml-specialty" checked', found.text)
+    assert "Showing those matching “AC-0150”, and the ones you ticked." in found.text
+
+
+def test_a_search_that_finds_nothing_says_so(client, catalog_data):
+    response = client.get(URL, {"find": "quantum basket weaving"})
+
+    assert response.status_code == 200
+    assert "No other certification matches “quantum basket weaving”." in response.text

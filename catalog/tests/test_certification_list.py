@@ -396,29 +396,65 @@ def test_every_control_has_a_visible_label(get):
 
 
 @pytest.mark.parametrize("extra", [0, 200])
-def test_the_list_makes_the_same_two_queries_at_any_size(
+def test_the_list_makes_the_same_three_queries_at_any_size(
     client, catalog_data, make_certifications, django_assert_num_queries, extra
 ):
     make_certifications(extra)
+    matching = len(PUBLISHED) + extra
 
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         # 1. the providers with published certifications, for the provider filter
-        # 2. the filtered published certifications, joined to their providers
-        response = client.get(URL, {"include_retired": "on", "q": "a"})
+        # 2. how many published certifications match the filters
+        # 3. this page of them, joined to their providers
+        response = client.get(URL, {"include_retired": "on"})
 
-    assert len(card_slugs(response)) > extra
+    assert len(card_slugs(response)) == min(matching, 36)
+    assert f"{matching} certifications" in response.text
 
 
 @pytest.mark.parametrize("extra", [0, 200])
-def test_the_fragment_makes_the_same_two_queries_at_any_size(
+def test_the_fragment_makes_the_same_three_queries_at_any_size(
     client, catalog_data, make_certifications, django_assert_num_queries, extra
 ):
     make_certifications(extra)
+    associate = len(current_slugs(lambda c: c["level"] == "associate")) + extra
 
-    with django_assert_num_queries(2):
-        # 1. the providers, to validate the provider filter; 2. the certifications
+    with django_assert_num_queries(3):
+        # 1. the providers, to validate the provider filter; 2. how many match; 3. this page
         response = client.get(URL, {"level": "associate", "sort": "cost"}, headers=HTMX)
 
-    assert (
-        len(card_slugs(response)) == len(current_slugs(lambda c: c["level"] == "associate")) + extra
-    )
+    assert len(card_slugs(response)) == min(associate, 36)
+    assert f"{associate} certifications" in response.text
+
+
+def test_a_long_list_comes_in_pages_that_keep_the_filters(
+    client, catalog_data, make_certifications
+):
+    make_certifications(80)  # all associate, MLOps, from Acme Learning
+    matching = len(current_slugs(lambda c: c["level"] == "associate")) + 80
+    first = client.get(URL, {"level": "associate"})
+
+    assert "Page 1 of 3, certifications 1–36" in first.text
+    next_page = re.search(r'<a [^>]*rel="next" href="([^"]+)"', first.text).group(1)
+    assert "level=associate" in next_page and "page=2" in next_page
+    second = client.get(next_page.replace("&amp;", "&"))
+    last = client.get(URL, {"level": "associate", "page": "3"})
+
+    assert "Page 2 of 3, certifications 37–72" in second.text
+    assert not set(card_slugs(first)) & set(card_slugs(second))
+    assert f"certifications 73–{matching}" in last.text
+    assert 'rel="next"' not in last.text
+    shown = card_slugs(first) + card_slugs(second) + card_slugs(last)
+    assert len(set(shown)) == matching
+
+
+@pytest.mark.parametrize("page", ["99", "0", "two"])
+def test_a_page_that_does_not_exist_shows_the_nearest_one(
+    client, catalog_data, page, make_certifications
+):
+    make_certifications(40)
+
+    response = client.get(URL, {"page": page})
+
+    assert response.status_code == 200
+    assert len(card_slugs(response)) > 0
