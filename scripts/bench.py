@@ -8,8 +8,11 @@ sync the curated catalog, collect static files, seed 1,000 people (scripts/bench
 serve it with 2 sync gunicorn workers; for each endpoint, wrk for BENCH_SECONDS with 2 threads
 and 8 connections, the reference before it (and once after the last); queries per request
 (scripts/bench_queries.py) and response bytes; then the catalog grows to 10x and it all runs
-again. The tables go to stdout and to bench-results.md. Everything started is stopped, and the
-temporary directory removed, whatever the outcome.
+again. Once, before the load: the home page's first load as a browser with an empty cache makes
+it (the page and every stylesheet, script, icon and font it references, with the bytes as sent),
+and how one hashed static file is compressed and cached. The tables go to stdout and to
+bench-results.md. Everything started is stopped, and the temporary directory removed, whatever
+the outcome.
 
 Environment: BENCH_SECONDS (per endpoint, default 10), BENCH_REFERENCE_SECONDS (default 5),
 BENCH_ENDPOINTS (comma-separated names, default all), BENCH_PEOPLE (default 1000),
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gzip
 import json
 import os
 import platform
@@ -34,9 +38,13 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+import zlib
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
+
+import brotli  # whitenoise's .br files need it; it is in requirements.txt
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR))
@@ -45,8 +53,12 @@ from scripts.bench_report import (  # noqa: E402
     REFERENCE_PATH,
     Endpoint,
     Figures,
+    StaticDelivery,
+    Transfer,
+    fonts_in_css,
     parse_wrk,
     reference_around,
+    references_in_html,
     render,
 )
 
@@ -347,6 +359,60 @@ class Bench:
         return references, rows
 
 
+# What a browser sends on its first visit (urllib decodes nothing, so bodies stay as sent).
+BROWSER_ACCEPT_ENCODING = "gzip, deflate, br"
+
+
+def fetch_as_browser(url: str, kind: str) -> tuple[Transfer, bytes, str]:
+    """One response as a browser receives it: its transfer, its decoded body, Cache-Control."""
+    http = urllib.request.Request(url, headers={"Accept-Encoding": BROWSER_ACCEPT_ENCODING})
+    try:
+        response = _opener.open(http, timeout=30)
+    except urllib.error.HTTPError as error:
+        response = error
+    with response:
+        sent = response.read()
+        headers = response.headers
+        status, reason = response.status, response.reason
+    # The status line, each header line and the blank line after them.
+    header_bytes = len(f"HTTP/1.1 {status} {reason}\r\n") + 2
+    header_bytes += sum(len(f"{name}: {value}\r\n") for name, value in headers.items())
+    encoding = (headers.get("Content-Encoding") or "").strip().lower()
+    if encoding == "br":
+        body = brotli.decompress(sent)
+    elif encoding == "gzip":
+        body = gzip.decompress(sent)
+    elif encoding == "deflate":
+        body = zlib.decompress(sent)
+    else:
+        body = sent
+    transfer = Transfer(
+        path=urlsplit(url).path,
+        kind=kind,
+        status=status,
+        encoding=encoding,
+        body_bytes=len(sent),
+        header_bytes=header_bytes,
+    )
+    return transfer, body, headers.get("Cache-Control") or ""
+
+
+def first_load(base: str) -> tuple[list[Transfer], StaticDelivery | None]:
+    """The anonymous home page and everything it makes a browser fetch, once each, as sent;
+    and the delivery of its first hashed stylesheet or script."""
+    page, html, _ = fetch_as_browser(base + "/", "page")
+    transfers, delivery = [page], None
+    for kind, url in references_in_html(html.decode(), base + "/"):
+        transfer, body, cache_control = fetch_as_browser(url, kind)
+        transfers.append(transfer)
+        if kind == "stylesheet":
+            for font in fonts_in_css(body.decode(errors="replace"), url):
+                transfers.append(fetch_as_browser(font, "font")[0])
+        if delivery is None and kind in ("stylesheet", "script"):
+            delivery = StaticDelivery(transfer.path, transfer.encoding, cache_control)
+    return transfers, delivery
+
+
 def machine() -> str:
     model = ""
     with contextlib.suppress(OSError):
@@ -429,6 +495,7 @@ def main() -> None:
         signed_in = [sign_in(base, data) for data in seed["people"]]
         workload = {e.name: requests_for(e.name, signed_in, seed) for e in endpoints}
         bench = Bench(base, work, env, seconds, reference_seconds)
+        first_load_transfers, delivery = first_load(base)
 
         sizes = []
         print(
@@ -458,7 +525,13 @@ def main() -> None:
 for {seconds} s an endpoint, the reference for {reference_seconds} s before each and after
 the last. Throughput is given as a ratio to the reference measured around it.
 """
-    report = render(sizes=sizes, rss_mb=memory, preamble=preamble)
+    report = render(
+        sizes=sizes,
+        rss_mb=memory,
+        preamble=preamble,
+        first_load=first_load_transfers,
+        delivery=delivery,
+    )
     output.write_text(report)
     print()
     print(report)

@@ -6,8 +6,11 @@ pass/short and the Markdown report. No I/O beyond strings, so tests call these d
 from __future__ import annotations
 
 import json
+import re
 import statistics
 from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import urljoin
 
 # The reference page's address (served only with scripts/bench_settings.py).
 REFERENCE_PATH = "bench/reference/"
@@ -23,6 +26,12 @@ FRAGMENT_QUERIES = 5
 # reference at each size, so a busier machine during one size does not count).
 GROWTH_COST = 0.20
 WORKER_RSS_MB = 120.0
+# The home page's first load: its HTML and everything the browser fetches to show it, as sent
+# over the wire to a browser that accepts gzip and Brotli (in bytes; KB is 1,000 bytes here).
+FIRST_LOAD_BYTES = 120_000
+# Static files named by their content's hash may be kept by browsers and proxies for a year or
+# more; whitenoise gives them ten years (315,360,000 s) and "immutable".
+FAR_FUTURE_SECONDS = 365 * 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -129,6 +138,135 @@ def memory_verdict(rss_mb: list[float]) -> Verdict:
     return Verdict(passed, f"{shown} MB (< {WORKER_RSS_MB:g} each)")
 
 
+# --- The home page's first load ---------------------------------------------------------------
+
+
+class _References(HTMLParser):
+    """What a browser fetches to show a page: stylesheets, icons, preloads and scripts."""
+
+    FETCHED_LINKS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "manifest"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag == "link" and values.get("href"):
+            rel = set(values.get("rel", "").lower().split())
+            if rel & self.FETCHED_LINKS:
+                kind = "stylesheet" if "stylesheet" in rel else "icon" if "icon" in rel else "link"
+                self.found.append((kind, values["href"]))
+        elif tag == "script" and values.get("src"):
+            self.found.append(("script", values["src"]))
+
+
+def references_in_html(html: str, page_url: str) -> list[tuple[str, str]]:
+    """(kind, absolute URL) of every file the page makes a browser fetch, once each, in order."""
+    parser = _References()
+    parser.feed(html)
+    seen: dict[str, str] = {}
+    for kind, href in parser.found:
+        seen.setdefault(urljoin(page_url, href), kind)
+    return [(kind, url) for url, kind in seen.items()]
+
+
+_CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
+_FONT = re.compile(r"\.(woff2?|ttf|otf|eot)([?#].*)?$", re.IGNORECASE)
+
+
+def fonts_in_css(css: str, css_url: str) -> list[str]:
+    """Absolute URLs of the fonts a stylesheet loads with url(...); inline data: URLs cost no
+    request, and images other than fonts are fetched only if a rule uses them."""
+    urls = []
+    for _, target in _CSS_URL.findall(css):
+        if not target.startswith("data:") and _FONT.search(target):
+            url = urljoin(css_url, target.strip())
+            if url not in urls:
+                urls.append(url)
+    return urls
+
+
+@dataclass(frozen=True)
+class Transfer:
+    """One response of the first load, as it went over the wire."""
+
+    path: str
+    kind: str  # page, stylesheet, script, icon, font
+    status: int
+    encoding: str  # the Content-Encoding, or "" for none
+    body_bytes: int  # the body as sent (compressed when it was)
+    header_bytes: int  # the status line and headers
+
+    @property
+    def total(self) -> int:
+        return self.body_bytes + self.header_bytes
+
+
+def first_load_verdict(transfers: list[Transfer]) -> Verdict:
+    total = sum(t.total for t in transfers)
+    failed = [t.path for t in transfers if t.status != 200]
+    note = f", not 200: {', '.join(failed)}" if failed else ""
+    return Verdict(
+        total <= FIRST_LOAD_BYTES and not failed,
+        f"{total / 1000:.1f} KB in {len(transfers)} responses (≤ {FIRST_LOAD_BYTES / 1000:g} KB"
+        f"{note})",
+    )
+
+
+@dataclass(frozen=True)
+class StaticDelivery:
+    """How one hashed static file is served to a browser that accepts gzip and Brotli."""
+
+    path: str
+    encoding: str
+    cache_control: str
+
+
+def max_age(cache_control: str) -> int:
+    match = re.search(r"(?:^|[,\s])max-age=(\d+)", cache_control)
+    return int(match.group(1)) if match else 0
+
+
+def static_delivery_verdict(delivery: StaticDelivery) -> Verdict:
+    compressed = delivery.encoding in ("br", "gzip")
+    far = max_age(delivery.cache_control) >= FAR_FUTURE_SECONDS
+    immutable = "immutable" in delivery.cache_control
+    encoding = delivery.encoding or "no compression"
+    return Verdict(
+        compressed and far and immutable,
+        f"`{delivery.path}`: {encoding}, `Cache-Control: {delivery.cache_control or 'none'}` "
+        f"(compressed, max-age ≥ {FAR_FUTURE_SECONDS:,} and immutable)",
+    )
+
+
+def first_load_section(transfers: list[Transfer], delivery: StaticDelivery | None) -> str:
+    lines = [
+        "### The home page's first load",
+        "",
+        "Anonymous, empty cache, `Accept-Encoding: gzip, deflate, br`; bytes as sent.",
+        "",
+        "| file | kind | encoding | body bytes | header bytes |",
+        "|---|---|---|---:|---:|",
+    ]
+    for t in transfers:
+        status = "" if t.status == 200 else f" ({t.status})"
+        lines.append(
+            f"| `{t.path}`{status} | {t.kind} | {t.encoding or 'none'} | {t.body_bytes:,} | "
+            f"{t.header_bytes:,} |"
+        )
+    body = sum(t.body_bytes for t in transfers)
+    headers = sum(t.header_bytes for t in transfers)
+    lines += [
+        f"| **total** | | | {body:,} | {headers:,} |",
+        "",
+        f"First-load weight: {first_load_verdict(transfers)}.",
+    ]
+    if delivery is not None:
+        lines.append(f"A hashed static file: {static_delivery_verdict(delivery)}.")
+    return "\n".join(lines)
+
+
 def _size_table(title: str, reference: list[float], rows: list[tuple[Endpoint, Figures]]) -> str:
     lines = [
         f"### {title}",
@@ -155,8 +293,11 @@ def render(
     sizes: list[tuple[str, list[float], list[tuple[Endpoint, Figures]]]],
     rss_mb: list[float],
     preamble: str,
+    first_load: list[Transfer] | None = None,
+    delivery: StaticDelivery | None = None,
 ) -> str:
-    """The whole report: a table per data size, then every target's pass/short."""
+    """The whole report: a table per data size, then every target's pass/short, then the home
+    page's first load when it was measured."""
     parts = [preamble.strip(), ""]
     for title, reference, rows in sizes:
         parts += [_size_table(title, reference, rows), ""]
@@ -191,4 +332,6 @@ def render(
             cells.append(growth_verdict(figures[0], figures[-1]))
         parts.append(f"| {name} | " + " | ".join(str(cell) for cell in cells) + " |")
     parts += ["", f"Gunicorn workers' memory (RSS) after the run: {memory_verdict(rss_mb)}.", ""]
+    if first_load:
+        parts += [first_load_section(first_load, delivery), ""]
     return "\n".join(parts)

@@ -9,13 +9,19 @@ from scripts.bench_report import (
     Endpoint,
     Figures,
     Load,
+    StaticDelivery,
+    Transfer,
+    first_load_verdict,
+    fonts_in_css,
     growth_verdict,
     latency_verdict,
     memory_verdict,
     parse_wrk,
     queries_verdict,
     reference_around,
+    references_in_html,
     render,
+    static_delivery_verdict,
     throughput_verdict,
 )
 
@@ -114,6 +120,94 @@ def test_the_report_has_a_table_per_size_and_a_verdict_per_target():
     assert "**short** 0.600 / 0.300 (≥ 0.5)" in report
     assert "**short** 0.50 of the throughput" in report
     assert "pass 90, 95 MB" in report
+
+
+HOME = """<!doctype html><html><head>
+<link rel="icon" href="/static/img/favicon.1.svg" type="image/svg+xml">
+<link rel="stylesheet" href="/static/bootstrap/css/bootstrap.min.2.css">
+<link rel="canonical" href="https://example.com/">
+<script src="/static/js/a.3.js" defer></script>
+<script nonce="x">inline()</script>
+<link rel="stylesheet" href="/static/bootstrap/css/bootstrap.min.2.css">
+</head><body><a href="/certifications/">Catalog</a><img src="/static/x.png" alt=""></body></html>
+"""
+
+
+def transfer(path: str, body: int, *, headers: int = 400, status: int = 200) -> Transfer:
+    return Transfer(path, "script", status, "br", body_bytes=body, header_bytes=headers)
+
+
+def test_the_first_load_is_what_the_head_makes_a_browser_fetch_once_each():
+    assert references_in_html(HOME, "http://127.0.0.1:8000/") == [
+        ("icon", "http://127.0.0.1:8000/static/img/favicon.1.svg"),
+        ("stylesheet", "http://127.0.0.1:8000/static/bootstrap/css/bootstrap.min.2.css"),
+        ("script", "http://127.0.0.1:8000/static/js/a.3.js"),
+    ]
+
+
+def test_fonts_in_a_stylesheet_are_fetched_but_inline_data_is_not():
+    css = (
+        '@font-face{src:url("../fonts/icons.woff2?v=1") format("woff2"),'
+        "url(../fonts/icons.woff)}"
+        '.x{background:url("data:image/svg+xml,%3csvg")}.y{background:url(bg.png)}'
+    )
+
+    assert fonts_in_css(css, "http://h/static/css/site.css") == [
+        "http://h/static/fonts/icons.woff2?v=1",
+        "http://h/static/fonts/icons.woff",
+    ]
+
+
+def test_the_first_load_counts_bodies_and_headers_against_120_kb():
+    page = transfer("/", 99_000, headers=0)
+
+    assert first_load_verdict([page, transfer("/a.js", 20_000, headers=1000)]).passed
+    heavy = first_load_verdict([page, transfer("/a.js", 20_000, headers=1001)])
+    assert not heavy.passed
+    assert str(heavy) == "**short** 120.0 KB in 2 responses (≤ 120 KB)"
+
+
+def test_a_missing_file_fails_the_first_load_however_light():
+    verdict = first_load_verdict([transfer("/", 5000), transfer("/gone.js", 100, status=404)])
+
+    assert not verdict.passed
+    assert "not 200: /gone.js" in verdict.text
+
+
+def test_a_hashed_static_file_must_be_compressed_and_cached_for_at_least_a_year():
+    ten_years = "max-age=315360000, public, immutable"
+    assert static_delivery_verdict(StaticDelivery("/static/a.1.css", "br", ten_years)).passed
+    assert static_delivery_verdict(StaticDelivery("/static/a.1.css", "gzip", ten_years)).passed
+    assert not static_delivery_verdict(StaticDelivery("/static/a.1.css", "", ten_years)).passed
+    assert not static_delivery_verdict(
+        StaticDelivery("/static/a.1.css", "br", "max-age=60, public")
+    ).passed
+    assert not static_delivery_verdict(
+        StaticDelivery("/static/a.1.css", "br", "max-age=315360000, public")
+    ).passed
+    # s-maxage is not the browser's max-age.
+    assert not static_delivery_verdict(
+        StaticDelivery("/static/a.1.css", "br", "s-maxage=315360000, immutable")
+    ).passed
+
+
+def test_the_report_ends_with_the_first_load_when_it_was_measured():
+    page = Endpoint("home", goal=0.5)
+    report = render(
+        sizes=[("32 certifications", [2000.0, 2000.0], [(page, figures(1200, 2000))])],
+        rss_mb=[90.0],
+        preamble="## Benchmark",
+        first_load=[
+            Transfer("/", "page", 200, "gzip", body_bytes=2_500, header_bytes=700),
+            Transfer("/static/b.1.css", "stylesheet", 200, "br", 23_000, header_bytes=460),
+        ],
+        delivery=StaticDelivery("/static/b.1.css", "br", "max-age=315360000, immutable"),
+    )
+
+    assert "| `/` | page | gzip | 2,500 | 700 |" in report
+    assert "| **total** | | | 25,500 | 1,160 |" in report
+    assert "First-load weight: pass 26.7 KB in 2 responses (≤ 120 KB)." in report
+    assert "A hashed static file: pass `/static/b.1.css`: br," in report
 
 
 def test_the_reference_page_exists_only_in_the_benchmarks_urls(client, settings):

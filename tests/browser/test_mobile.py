@@ -60,6 +60,31 @@ def test_navigation_collapses_behind_the_toggler(site, db):
     expect(nav.get_by_role("link", name="Catalog")).to_be_hidden()
 
 
+def test_the_navigation_opens_and_closes_from_the_keyboard_on_a_phone(site, db):
+    page = site.page
+    page.set_viewport_size(NARROW)
+    site.goto("/")
+    nav = page.get_by_role("navigation", name="Main")
+    toggler = nav.get_by_role("button", name="Toggle navigation")
+
+    # The skip link, the site's name, then the toggler.
+    for _ in range(3):
+        page.keyboard.press("Tab")
+    expect(toggler).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(toggler).to_have_attribute("aria-expanded", "true")
+    page.keyboard.press("Tab")
+    expect(nav.get_by_role("link", name="Catalog")).to_be_focused()
+    # Bootstrap ignores the toggler while the menu is still sliding open, as a person would see.
+    expect(page.locator("#main-nav")).to_have_class(re.compile(r"\bshow\b"))
+
+    page.keyboard.press("Shift+Tab")
+    expect(toggler).to_be_focused()
+    page.keyboard.press("Space")
+    expect(toggler).to_have_attribute("aria-expanded", "false")
+    expect(nav.get_by_role("link", name="Catalog")).to_be_hidden()
+
+
 def test_no_page_scrolls_sideways_and_axe_passes_on_a_phone(site, curated, alice):
     from tests.browser.test_accessibility import record_a_change
 
