@@ -525,13 +525,37 @@ def outcome(answers: list[Answer], catalog: Catalog, *, with_changes: bool = Tru
     return Outcome(scores, context, recommendations, changes, catalog.skill_names)
 
 
+def finished_outcome(
+    attempt: Attempt, catalog: Catalog, answers: list[Answer] | None = None
+) -> Outcome:
+    """A finished assessment's results. They depend only on its answers, which no longer
+    change, and the curated content: each is worked out once per version of the content."""
+
+    def work_out() -> Outcome:
+        found = outcome(attempt_answers(attempt) if answers is None else answers, catalog)
+        return replace(found, finished_at=attempt.finished_at)
+
+    return curated.built_for("finished-outcomes", (attempt.pk, attempt.finished_at), work_out)
+
+
+def outcome_so_far(answers: list[Answer]) -> Outcome:
+    """The live recommendations for answers given so far. The same answers (the first few are
+    often the same for many people, and the page is read again between answers) are worked out
+    once per version of the curated content."""
+    given = tuple((a.question_id, a.choice_id, a.is_correct) for a in answers)
+    return curated.built_for(
+        "outcomes-so-far",
+        given,
+        lambda: outcome(answers, load_catalog(), with_changes=False),
+    )
+
+
 def latest_finished_outcome(user) -> Outcome | None:
     """The person's most recent finished assessment, for plan generation."""
     attempt = Attempt.objects.for_user(user).finished().order_by("-finished_at").first()
     if attempt is None:
         return None
-    found = outcome(attempt_answers(attempt), load_catalog(), with_changes=False)
-    return replace(found, finished_at=attempt.finished_at)
+    return finished_outcome(attempt, load_catalog())
 
 
 def parse_public_id(raw: str) -> UUID | None:
@@ -588,7 +612,7 @@ class Movement:
 
 def score_movements(previous: Attempt, current: Outcome, catalog: Catalog) -> list[Movement]:
     """How each skill score moved since the person's previous finished assessment."""
-    before = outcome(attempt_answers(previous), catalog, with_changes=False).scores
+    before = finished_outcome(previous, catalog).scores
     return [
         Movement(name, before[slug].level, current.scores[slug].level)
         for slug, name in catalog.skill_names.items()

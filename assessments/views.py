@@ -14,6 +14,7 @@ from django_htmx.http import reswap, retarget
 from assessments import adaptive, services
 from assessments.charts import skill_chart
 from assessments.models import CHECKS_SECTION, SECTIONS, Answer, Attempt, Question
+from certguide.lib.fragments import fragment_key
 from certguide.lib.htmx import out_of_band, wants_fragment
 from certguide.lib.http import personal
 from certguide.throttling import limit_posts
@@ -70,11 +71,7 @@ def _section_context(
         "progress": progress,
         "next_section": slugs[index + 1] if index + 1 < len(slugs) else None,
         "previous_section": slugs[index - 1] if index > 0 else None,
-        "live": services.outcome(
-            [answers[q.pk] for q in questions if q.pk in answers],
-            services.load_catalog(),
-            with_changes=False,
-        ),
+        "live": services.outcome_so_far([answers[q.pk] for q in questions if q.pk in answers]),
     }
 
 
@@ -241,7 +238,7 @@ def results(request: HttpRequest, public_id) -> HttpResponse:
         return redirect("assessments:resume", attempt.public_id)
     answers = services.attempt_answers(attempt)
     catalog = services.load_catalog()
-    outcome = services.outcome(answers, catalog)
+    outcome = services.finished_outcome(attempt, catalog, answers)
     previous = services.previous_finished_attempt(attempt)
     context = {
         "attempt": attempt,
@@ -253,6 +250,8 @@ def results(request: HttpRequest, public_id) -> HttpResponse:
         ),
         "movements": services.score_movements(previous, outcome, catalog) if previous else None,
         "past_attempts": services.past_attempts(request, exclude=attempt),
+        # A finished assessment's results change only with the curated content or a release.
+        "results_key": fragment_key(request, attempt, request.user.is_authenticated),
     }
     return render(request, "assessments/results.html", context)
 

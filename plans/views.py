@@ -21,6 +21,7 @@ from django.views.decorators.http import (
 from django_htmx.http import reswap, retarget
 
 from assessments.services import latest_finished_outcome
+from certguide.lib.fragments import fragment_key
 from certguide.lib.htmx import out_of_band, wants_fragment
 from certguide.lib.http import personal
 from plans import following, overview, services
@@ -166,8 +167,16 @@ def plan_create(request: HttpRequest, slug: str) -> HttpResponse:
 # --- The plan page, its exports ------------------------------------------------------------
 
 
-def _detail_context(state: services.PlanState) -> dict:
-    return {"plan": state.plan, "state": state}
+def _detail_context(request: HttpRequest, state: services.PlanState) -> dict:
+    # Most of the page is kept until what it shows changes: the weeks until an item, the plan
+    # or the day does; the forms and tools until the plan or the day does.
+    plan_key = fragment_key(request, state.plan, state.today, state.is_paused)
+    return {
+        "plan": state.plan,
+        "state": state,
+        "plan_key": plan_key,
+        "weeks_key": fragment_key(request, plan_key, state.items),
+    }
 
 
 def _feed_url(request: HttpRequest, plan: Plan) -> str | None:
@@ -186,13 +195,14 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     for item in state.items:
         item.done_elsewhere = done_elsewhere.get(item.pk)
     context = {
-        **_detail_context(state),
+        **_detail_context(request, state),
         "item_form": ItemForm(),
         "drift": following.catalog_drift(plan, items),
         "newer_assessment": following.newer_assessment_finished_at(plan),
         "feed_url": _feed_url(request, plan),
         "activity": services.plan_activity(plan, items, today),
     }
+    context["activity_key"] = fragment_key(request, context["activity"])
     return render(request, DETAIL, context)
 
 
@@ -200,7 +210,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def plan_print(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _get_plan_for_user(request, pk)
     state = services.plan_state(plan, services.load_items(plan), timezone.localdate())
-    return render(request, "plans/plan_print.html", _detail_context(state))
+    return render(request, "plans/plan_print.html", _detail_context(request, state))
 
 
 @require_GET
@@ -291,7 +301,7 @@ def _item_changed(
 ) -> HttpResponse:
     """The item (or the whole week list when its layout moved) with progress and pace out of
     band, plus "this week" when it changed: one response for every region that changed."""
-    context = _detail_context(after)
+    context = _detail_context(request, after)
     regrouped = before.layout_keys != after.layout_keys
     if regrouped:
         main = render_to_string(f"{DETAIL}#plan-weeks", context, request=request)
@@ -331,7 +341,12 @@ def item_log(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         messages.success(request, f"{done}: {format_hours(item.hours_spent)} h spent on it.")
         return redirect(_item_url(item))
     state = services.plan_state(plan, items, today)
-    context = {**_detail_context(state), "activity": services.plan_activity(plan, items, today)}
+    activity = services.plan_activity(plan, items, today)
+    context = {
+        **_detail_context(request, state),
+        "activity": activity,
+        "activity_key": fragment_key(request, activity),
+    }
     main = render_to_string(f"{DETAIL}#plan-item", {**context, "item": item}, request=request)
     extra = out_of_band(DETAIL, "plan-spent", context, request) + out_of_band(
         DETAIL, "plan-activity", context, request
@@ -397,7 +412,7 @@ def item_move(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         return redirect(_item_url(item))
     items.sort(key=lambda candidate: (candidate.order, candidate.pk))
     after = services.plan_state(plan, items, today)
-    context = _detail_context(after)
+    context = _detail_context(request, after)
     body = render_to_string(f"{DETAIL}#plan-weeks", context, request=request)
     if before.this_week_signature != after.this_week_signature:
         body += out_of_band(DETAIL, "plan-this-week", context, request)

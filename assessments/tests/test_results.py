@@ -318,3 +318,19 @@ def test_the_top_pick_is_drawn_skill_by_skill_against_its_targets(client, questi
     assert table.count('<th scope="row">') == len(required)
     assert table.count('class="target-mark"') == len(required)
     assert "MLOps and deployment" in table and "met</span>" in table
+
+
+def test_kept_results_show_a_curators_change_on_the_next_visit(client, question_bank):
+    attempt = start(client)
+    answer_as_google_mlops_engineer(client, attempt)
+    finish(client, attempt)
+    url = f"/assessment/{attempt.public_id}/results/"
+    assert "Google Cloud Professional Machine Learning Engineer" in client.get(url).text
+
+    Certification.objects.filter(slug="google-professional-ml-engineer").update(
+        name="Professional ML Engineer (renamed)"
+    )
+    again = client.get(url).text
+
+    assert "Professional ML Engineer (renamed)" in again
+    assert "Google Cloud Professional Machine Learning Engineer" not in again

@@ -17,7 +17,8 @@ ORM: both call `content_changed()` when they finish.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 from uuid import uuid4
 
@@ -67,6 +68,23 @@ def built[T](name: str, build: Callable[[], T]) -> T:
     with _lock:
         if _built_for_version == version:
             _built[name] = value
+    return value
+
+
+def built_for[T](name: str, key: Hashable, build: Callable[[], T], *, keep: int = 1000) -> T:
+    """The value `build()` returns for `key` and the current version of the curated content, for
+    values that depend on both (a finished assessment's results). This process keeps the
+    `keep` most recently used; treat them as read-only."""
+    kept: OrderedDict[Hashable, T] = built(name, OrderedDict)
+    with _lock:
+        if key in kept:
+            kept.move_to_end(key)
+            return kept[key]
+    value = build()
+    with _lock:
+        kept[key] = value
+        while len(kept) > keep:
+            kept.popitem(last=False)
     return value
 
 

@@ -78,6 +78,8 @@ def public_page(view):
                 setattr(request, _RENDERING_FOR_CACHE, False)
             if not _may_keep(request, response):
                 return response
+            if hasattr(response, "render"):
+                response.render()  # a TemplateResponse (the sitemap) renders late otherwise
             kept = (response.content.decode(response.charset), list(response.items()))
             cache.set(key, kept, KEPT_FOR_SECONDS)
         return _filled_in(request, *kept)

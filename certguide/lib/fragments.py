@@ -1,0 +1,42 @@
+"""
+Keys for parts of a page kept with Django's ``{% cache %}`` tag (the default cache: Redis when
+``REDIS_URL`` is set): a part is rendered again exactly when something it shows has changed.
+
+The key is a digest of everything the part shows: every field of the rows (and any value a view
+set on them), the day, the site's release and the curated content's version, and the CSRF secret
+of the person it is for, since the part's forms carry a token made from it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.db import models
+from django.http import HttpRequest
+from django.middleware.csrf import get_token
+
+from certguide.lib import curated
+from certguide.lib.pagecache import release
+
+
+def fragment_key(request: HttpRequest, *shown: object) -> str:
+    get_token(request)  # the secret the part's tokens are made from, created if need be
+    digest = hashlib.blake2b(digest_size=20)
+    for part in (release(), curated.current_version(), request.META["CSRF_COOKIE"], *shown):
+        digest.update(repr(_as_values(part)).encode())
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+def _as_values(part: object) -> object:
+    if isinstance(part, models.Model):
+        return (type(part).__name__, sorted(_own_values(part)))
+    if isinstance(part, (list, tuple)):
+        return [_as_values(each) for each in part]
+    return part
+
+
+def _own_values(row: models.Model):
+    for name, value in vars(row).items():
+        if not name.startswith("_"):
+            yield name, _as_values(value)
