@@ -14,7 +14,7 @@ from django_htmx.http import reswap, retarget
 from assessments import adaptive, services
 from assessments.charts import skill_chart
 from assessments.models import CHECKS_SECTION, SECTIONS, Answer, Attempt, Question
-from certguide.lib.fragments import fragment_key
+from certguide.lib.fragments import content_key, fragment_key
 from certguide.lib.htmx import out_of_band, wants_fragment
 from certguide.lib.http import personal
 from certguide.throttling import limit_posts
@@ -57,9 +57,12 @@ def _section_context(
         shown = [pending] if pending else []
     else:
         shown = [_for_display(question, attempt, answers) for question in sections[section]]
+    chosen = [(q.pk, q.current_answer and q.current_answer.choice_id) for q in shown if q]
     return {
         "attempt": attempt,
         "section": section,
+        # The questions, their order and the answers chosen are all the list shows.
+        "questions_key": content_key(attempt.public_id, section, chosen),
         "section_title": SECTIONS[section],
         "section_number": index + 1,
         "sections": [(slug, SECTIONS[slug]) for slug in slugs],

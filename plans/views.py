@@ -108,6 +108,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "archived": [plan for plan in plans if plan.is_archived],
         "activity": services.person_activity(request.user, every_item, today) if plans else None,
     }
+    context["activity_key"] = fragment_key(request, context["activity"])
     return render(request, "plans/dashboard.html", context)
 
 

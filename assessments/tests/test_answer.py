@@ -1,3 +1,5 @@
+import re
+
 from django.test import Client
 
 from assessments.models import Answer, Attempt, Question
@@ -203,3 +205,16 @@ def test_a_retired_question_is_refused_with_a_message_and_nothing_saved(client, 
     assert [a.question.key for a in Answer.objects.filter(attempt=attempt)] == [
         "context-employer-cloud"
     ]
+
+
+def test_a_kept_section_shows_each_new_answer_when_visited_again(client, question_bank):
+    attempt = start(client)
+    url = f"/assessment/{attempt.public_id}/experience/"
+    rating = choice_id("rate-python", 3)
+    first = client.get(url).text  # kept
+    assert re.search(rf'value="{rating}"\s+id="q\d+-c{rating}">', first)
+
+    answer(client, attempt, "rate-python", rating)
+    again = client.get(url).text
+
+    assert re.search(rf'value="{rating}"\s+id="q\d+-c{rating}" checked', again)

@@ -4,7 +4,7 @@ Keys for parts of a page kept with Django's ``{% cache %}`` tag (the default cac
 
 The key is a digest of everything the part shows: every field of the rows (and any value a view
 set on them), the day, the site's release and the curated content's version, and the CSRF secret
-of the person it is for, since the part's forms carry a token made from it.
+of the person it is for when the part has forms, since they carry a token made from it.
 """
 
 from __future__ import annotations
@@ -20,9 +20,15 @@ from certguide.lib.pagecache import release
 
 
 def fragment_key(request: HttpRequest, *shown: object) -> str:
+    """The key of a part with forms in it, for the person making `request`."""
     get_token(request)  # the secret the part's tokens are made from, created if need be
+    return content_key(request.META["CSRF_COOKIE"], *shown)
+
+
+def content_key(*shown: object) -> str:
+    """The key of a part without forms."""
     digest = hashlib.blake2b(digest_size=20)
-    for part in (release(), curated.current_version(), request.META["CSRF_COOKIE"], *shown):
+    for part in (release(), curated.current_version(), *shown):
         digest.update(repr(_as_values(part)).encode())
         digest.update(b"\x00")
     return digest.hexdigest()
