@@ -751,17 +751,18 @@ def _done_days(items: Iterable[PlanItem]) -> list[tuple[date, str]]:
     ]
 
 
-def plan_activity(plan: Plan, items: Sequence[PlanItem], today: date) -> activity.Heatmap:
-    """The plan's activity calendar: one query, for the logs of the weeks it shows."""
+def plan_activity_days(
+    plan: Plan, items: Sequence[PlanItem], today: date
+) -> dict[date, activity.Day]:
+    """What the plan's activity calendar shows, day by day: one query, for the logs of the
+    weeks it shows. `activity.heatmap(days, today)` draws it."""
     first = activity.first_day(today)
     logs = StudyLog.objects.filter(item__plan=plan, day__range=(first, today))
-    days = activity.collect(logs.values_list("day", "hours"), _done_days(items), first, today)
-    return activity.heatmap(days, today)
+    return activity.collect(logs.values_list("day", "hours"), _done_days(items), first, today)
 
 
-def person_activity(user, items: Iterable[PlanItem], today: date) -> activity.Heatmap:
-    """The activity calendar across all of a person's plans (`items`: all their items)."""
+def person_activity_days(user, items: Iterable[PlanItem], today: date) -> dict[date, activity.Day]:
+    """The same across all of a person's plans (`items`: all their items)."""
     first = activity.first_day(today)
     logs = StudyLog.objects.filter(item__plan__user=user, day__range=(first, today))
-    days = activity.collect(logs.values_list("day", "hours"), _done_days(items), first, today)
-    return activity.heatmap(days, today)
+    return activity.collect(logs.values_list("day", "hours"), _done_days(items), first, today)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import wraps
 
 from django.contrib import messages
@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import (
     require_GET,
     require_http_methods,
@@ -21,11 +22,11 @@ from django.views.decorators.http import (
 from django_htmx.http import reswap, retarget
 
 from assessments.services import latest_finished_outcome
-from certguide.lib.fragments import fragment_key
+from certguide.lib.fragments import content_key, fragment_key
 from certguide.lib.htmx import out_of_band, wants_fragment
 from certguide.lib.http import personal
 from plans import following, overview, services
-from plans.activity import format_hours
+from plans.activity import Day, format_hours, heatmap
 from plans.forms import (
     FeedForm,
     ItemForm,
@@ -106,9 +107,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "states": states,
         "shared_skills": overview.shared_skills(states),
         "archived": [plan for plan in plans if plan.is_archived],
-        "activity": services.person_activity(request.user, every_item, today) if plans else None,
     }
-    context["activity_key"] = fragment_key(request, context["activity"])
+    if plans:
+        context |= _activity_context(
+            services.person_activity_days(request.user, every_item, today), today
+        )
     return render(request, "plans/dashboard.html", context)
 
 
@@ -180,6 +183,14 @@ def _detail_context(request: HttpRequest, state: services.PlanState) -> dict:
     }
 
 
+def _activity_context(days: dict[date, Day], today: date) -> dict:
+    """The activity calendar, drawn only when its kept copy is out of date."""
+    return {
+        "activity": SimpleLazyObject(lambda: heatmap(days, today)),
+        "activity_key": content_key(days, today),
+    }
+
+
 def _feed_url(request: HttpRequest, plan: Plan) -> str | None:
     if plan.feed_token is None:
         return None
@@ -201,9 +212,8 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "drift": following.catalog_drift(plan, items),
         "newer_assessment": following.newer_assessment_finished_at(plan),
         "feed_url": _feed_url(request, plan),
-        "activity": services.plan_activity(plan, items, today),
+        **_activity_context(services.plan_activity_days(plan, items, today), today),
     }
-    context["activity_key"] = fragment_key(request, context["activity"])
     return render(request, DETAIL, context)
 
 
@@ -342,11 +352,9 @@ def item_log(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         messages.success(request, f"{done}: {format_hours(item.hours_spent)} h spent on it.")
         return redirect(_item_url(item))
     state = services.plan_state(plan, items, today)
-    activity = services.plan_activity(plan, items, today)
     context = {
         **_detail_context(request, state),
-        "activity": activity,
-        "activity_key": fragment_key(request, activity),
+        **_activity_context(services.plan_activity_days(plan, items, today), today),
     }
     main = render_to_string(f"{DETAIL}#plan-item", {**context, "item": item}, request=request)
     extra = out_of_band(DETAIL, "plan-spent", context, request) + out_of_band(

@@ -439,6 +439,8 @@ def start_gunicorn(env: dict[str, str], port: int) -> subprocess.Popen:
     # endpoint and the reference.
     command = [PY, "-m", "gunicorn", "certguide.wsgi", "--bind", f"127.0.0.1:{port}"]
     command += ["--workers", str(WORKERS), "--worker-class", "sync", "--log-level", "warning"]
+    # gunicorn's control socket has one default path per machine: two servers would share it.
+    command += ["--no-control-socket"]
     return subprocess.Popen(command, cwd=PROJECT_DIR, env=env)
 
 

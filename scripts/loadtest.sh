@@ -44,7 +44,7 @@ export LOADTEST_SEED="$WORK/seed.json"
 # Keep-alive outlasts the users' pauses (1-3 s): a connection the server closes just as a
 # client reuses it would count as a failed request that says nothing about the site.
 "$PY" -m gunicorn certguide.wsgi --bind "127.0.0.1:$PORT" --workers 2 --threads 4 \
-  --keep-alive 10 --log-level warning --error-logfile "$WORK/gunicorn.log" &
+  --keep-alive 10 --log-level warning --no-control-socket --error-logfile "$WORK/gunicorn.log" &
 SERVER_PID=$!
 for _ in $(seq 300); do
   "$PY" -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$PORT/healthz', timeout=1)" \
