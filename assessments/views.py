@@ -232,6 +232,10 @@ def finish(request: HttpRequest, public_id) -> HttpResponse:
     return redirect("assessments:results", attempt.public_id)
 
 
+# However large the catalog, the results rank this many certifications in their table.
+RANKED_SHOWN = 30
+
+
 @require_GET
 @login_not_required
 @personal
@@ -247,6 +251,7 @@ def results(request: HttpRequest, public_id) -> HttpResponse:
         "attempt": attempt,
         "outcome": outcome,
         "chart": skill_chart(outcome.scores, outcome.skill_names),
+        "ranking": outcome.recommendations[:RANKED_SHOWN],
         "reviewed_checks": sorted(
             (a for a in answers if a.question.is_knowledge_check),
             key=lambda a: (a.question.skill.order, a.question.order),

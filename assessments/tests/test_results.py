@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 import pytest
@@ -334,3 +335,30 @@ def test_kept_results_show_a_curators_change_on_the_next_visit(client, question_
 
     assert "Professional ML Engineer (renamed)" in again
     assert "Google Cloud Professional Machine Learning Engineer" not in again
+
+
+def test_in_a_large_catalog_the_ranking_shows_the_thirty_best_fits(client, question_bank):
+    provider = Provider.objects.get(slug="aws")
+    template = Certification.objects.get(slug="aws-ml-engineer-associate")
+    for n in range(40):
+        Certification.objects.create(
+            slug=f"extra-exam-{n}",
+            name=f"Extra exam {n}",
+            provider=provider,
+            level=template.level,
+            focus=template.focus,
+            summary="Another exam.",
+            source_url="https://example.com/extra",
+            checked_on=template.checked_on,
+        )
+    attempt = start(client)
+    answer_as_google_mlops_engineer(client, attempt)
+    finish(client, attempt)
+
+    page = client.get(f"/assessment/{attempt.public_id}/results/").text
+    ranking = page.split('id="ranking-heading"', 1)[1].split("</table>", 1)[0]
+    ranked = int(re.search(r"the 30 of the (\d+) certifications you can still sit", ranking)[1])
+
+    assert "The 30 best fits, ranked" in ranking
+    assert ranked >= 40 + 1  # the extra exams and at least one curated one
+    assert ranking.count("<tr><td>") == 30
