@@ -174,12 +174,15 @@ def plan_create(request: HttpRequest, slug: str) -> HttpResponse:
 def _detail_context(request: HttpRequest, state: services.PlanState) -> dict:
     # Most of the page is kept until what it shows changes: the weeks until an item, the plan
     # or the day does; the forms and tools until the plan or the day does.
-    plan_key = fragment_key(request, state.plan, state.today, state.is_paused)
+    # Worked out only if a kept part is rendered (an item's change renders none of them).
+    plan_key = SimpleLazyObject(
+        lambda: fragment_key(request, state.plan, state.today, state.is_paused)
+    )
     return {
         "plan": state.plan,
         "state": state,
         "plan_key": plan_key,
-        "weeks_key": fragment_key(request, plan_key, state.items),
+        "weeks_key": SimpleLazyObject(lambda: fragment_key(request, str(plan_key), state.items)),
     }
 
 
