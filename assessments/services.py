@@ -307,16 +307,26 @@ def pending_check(
                     check_item(question), answer.is_correct and not answer.is_dont_know
                 )
             )
+    order, bank = _order_and_bank(questions)
     item = adaptive.next_check(
-        taxonomy_order(questions),
-        ratings,
-        responses,
-        check_bank(questions),
-        checks_allowed(questions),
-        seed=attempt.choice_seed,
+        order, ratings, responses, bank, checks_allowed(questions), seed=attempt.choice_seed
     )
     by_key = {question.key: question for question in questions}
     return by_key[item.key] if item is not None else None
+
+
+def _order_and_bank(
+    questions: Sequence[Question],
+) -> tuple[list[str], dict[str, list[adaptive.Item]]]:
+    """The taxonomy order and the check bank of `questions`; for the live question bank, which
+    is built once per version of the curated content, they are worked out once as well."""
+
+    def work_out():
+        return taxonomy_order(questions), check_bank(questions)
+
+    if questions is active_questions():
+        return curated.built("check-order-and-bank", work_out)
+    return work_out()
 
 
 def taxonomy_order(questions: Iterable[Question]) -> list[str]:
