@@ -325,6 +325,17 @@ class Bench:
         )
         return json.loads(output.stdout.strip().splitlines()[-1])
 
+    def profiles(self, workload: dict[str, list[Request]]) -> dict[str, dict]:
+        """Where each endpoint's time goes (scripts/bench_profile.py), after the load."""
+        path = self.work / "profile.json"
+        path.write_text(
+            json.dumps({name: [asdict(r) for r in reqs] for name, reqs in workload.items()})
+        )
+        output = run(
+            [PY, "scripts/bench_profile.py", str(path)], self.env, capture_output=True, text=True
+        )
+        return json.loads(output.stdout.strip().splitlines()[-1])
+
     def measure(self, endpoints: list[Endpoint], workload: dict[str, list[Request]]):
         reference_requests = requests_for("reference", [], {})
         for name, requests in workload.items():
@@ -506,6 +517,7 @@ def main() -> None:
         )
         references, rows = bench.measure(endpoints, workload)
         sizes.append((f"{seed['certifications']} certifications", references, rows))
+        profiles = [(f"{seed['certifications']} certifications", bench.profiles(workload))]
         if scale > 1:
             grown = run(
                 [PY, "scripts/bench_seed.py", "grow", "--factor", str(scale)],
@@ -517,6 +529,7 @@ def main() -> None:
             print(f"{count} certifications ({scale}× the catalog):")
             references, rows = bench.measure(endpoints, workload)
             sizes.append((f"{count} certifications ({scale}×)", references, rows))
+            profiles.append((f"{count} certifications ({scale}×)", bench.profiles(workload)))
         memory = rss_mb(server.pid)
 
     preamble = f"""
@@ -533,6 +546,7 @@ the last. Throughput is given as a ratio to the reference measured around it.
         preamble=preamble,
         first_load=first_load_transfers,
         delivery=delivery,
+        profiles=profiles,
     )
     output.write_text(report)
     print()

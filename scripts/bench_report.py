@@ -295,6 +295,7 @@ def render(
     preamble: str,
     first_load: list[Transfer] | None = None,
     delivery: StaticDelivery | None = None,
+    profiles: list[tuple[str, dict[str, dict]]] | None = None,
 ) -> str:
     """The whole report: a table per data size, then every target's pass/short, then the home
     page's first load when it was measured."""
@@ -334,4 +335,29 @@ def render(
     parts += ["", f"Gunicorn workers' memory (RSS) after the run: {memory_verdict(rss_mb)}.", ""]
     if first_load:
         parts += [first_load_section(first_load, delivery), ""]
+    for title, by_endpoint in profiles or []:
+        parts += [profile_section(title, by_endpoint), ""]
     return "\n".join(parts)
+
+
+PROFILE_AREAS = ("templates", "database", "site code", "framework")
+
+
+def profile_section(title: str, by_endpoint: dict[str, dict]) -> str:
+    """Where each endpoint's time goes, from scripts/bench_profile.py."""
+    lines = [
+        f"### Where the time goes, {title}",
+        "",
+        "Twenty requests of each under cProfile, in one process with the same settings and "
+        "data: milliseconds per request under the profiler (several times the real figure; "
+        "read the shares), the share of each part of the stack, and the site's functions that "
+        "took longest, with everything they called.",
+        "",
+        "| endpoint | ms profiled | " + " | ".join(PROFILE_AREAS) + " | the site's slowest |",
+        "|---|---:|" + "---:|" * len(PROFILE_AREAS) + "---|",
+    ]
+    for name, found in by_endpoint.items():
+        shares = [f"{found['shares'].get(area, 0):.0%}" for area in PROFILE_AREAS]
+        top = "; ".join(f"`{function}` {ms:.1f}" for function, ms in found["top"]) or "—"
+        lines.append(f"| {name} | {found['ms']:.1f} | " + " | ".join(shares) + f" | {top} |")
+    return "\n".join(lines)

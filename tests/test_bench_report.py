@@ -17,6 +17,7 @@ from scripts.bench_report import (
     latency_verdict,
     memory_verdict,
     parse_wrk,
+    profile_section,
     queries_verdict,
     reference_around,
     references_in_html,
@@ -220,3 +221,34 @@ def test_the_reference_page_exists_only_in_the_benchmarks_urls(client, settings)
     assert response.content == b"ok"
     # Behind the site's middleware, as every page is.
     assert "Content-Security-Policy" in response.headers
+
+
+def test_the_profile_section_gives_each_endpoints_shares_and_slowest_functions():
+    found = {
+        "plan detail": {
+            "ms": 31.25,
+            "shares": {"templates": 0.5, "database": 0.125, "site code": 0.25, "framework": 0.125},
+            "top": [("plans/views.py:plan_detail", 20.0), ("plans/services.py:plan_state", 4.5)],
+        }
+    }
+
+    section = profile_section("32 certifications", found)
+
+    assert "### Where the time goes, 32 certifications" in section
+    assert (
+        "| plan detail | 31.2 | 50% | 12% | 25% | 12% | "
+        "`plans/views.py:plan_detail` 20.0; `plans/services.py:plan_state` 4.5 |"
+    ) in section
+
+
+def test_the_profile_counts_each_function_in_its_part_of_the_stack():
+    from scripts.bench_profile import PROJECT_DIR, area
+
+    site = PROJECT_DIR / "plans" / "services.py"
+    packages = "/srv/.venv/lib/python3.13/site-packages"
+    assert area(f"{packages}/django/template/base.py") == "templates"
+    assert area(f"{packages}/crispy_forms/templatetags/crispy_forms_filters.py") == "templates"
+    assert area(f"{packages}/django/db/models/query.py") == "database"
+    assert area(str(site)) == "site code"
+    assert area(f"{packages}/django/core/handlers/base.py") == "framework"
+    assert area(str(PROJECT_DIR / "scripts" / "bench_urls.py")) == "framework"
