@@ -6,7 +6,7 @@ that `assessments.scoring` works on, and keeping anonymous attempts across sign-
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from uuid import UUID
@@ -536,13 +536,14 @@ def outcome(answers: list[Answer], catalog: Catalog, *, with_changes: bool = Tru
 
 
 def finished_outcome(
-    attempt: Attempt, catalog: Catalog, answers: list[Answer] | None = None
+    attempt: Attempt, catalog: Catalog, answers: Callable[[], list[Answer]] | None = None
 ) -> Outcome:
     """A finished assessment's results. They depend only on its answers, which no longer
-    change, and the curated content: each is worked out once per version of the content."""
+    change, and the curated content: each is worked out once per version of the content.
+    `answers()` gives the answers when they are needed (by default, they are read)."""
 
     def work_out() -> Outcome:
-        found = outcome(attempt_answers(attempt) if answers is None else answers, catalog)
+        found = outcome(answers() if answers else attempt_answers(attempt), catalog)
         return replace(found, finished_at=attempt.finished_at)
 
     return curated.built_for("finished-outcomes", (attempt.pk, attempt.finished_at), work_out)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
@@ -243,19 +244,25 @@ def results(request: HttpRequest, public_id) -> HttpResponse:
     attempt = _get_attempt_for_visitor(request, public_id)
     if not attempt.is_finished:
         return redirect("assessments:resume", attempt.public_id)
-    answers = services.attempt_answers(attempt)
+    # The answers are read only when the results or their kept copy are out of date.
+    answers = functools.cache(lambda: services.attempt_answers(attempt))
+
+    def reviewed_checks() -> list[Answer]:
+        return sorted(
+            (a for a in answers() if a.question.is_knowledge_check),
+            key=lambda a: (a.question.skill.order, a.question.order),
+        )
+
     catalog = services.load_catalog()
     outcome = services.finished_outcome(attempt, catalog, answers)
     previous = services.previous_finished_attempt(attempt)
+
     context = {
         "attempt": attempt,
         "outcome": outcome,
         "chart": skill_chart(outcome.scores, outcome.skill_names),
         "ranking": outcome.recommendations[:RANKED_SHOWN],
-        "reviewed_checks": sorted(
-            (a for a in answers if a.question.is_knowledge_check),
-            key=lambda a: (a.question.skill.order, a.question.order),
-        ),
+        "reviewed_checks": reviewed_checks,
         "movements": services.score_movements(previous, outcome, catalog) if previous else None,
         "past_attempts": services.past_attempts(request, exclude=attempt),
         # A finished assessment's results change only with the curated content or a release.

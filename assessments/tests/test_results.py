@@ -265,6 +265,11 @@ def test_results_take_the_same_queries_whatever_the_size(
         response = client.get(f"/assessment/{attempt.public_id}/results/")
     assert response.text.count("Not right") == wrong_checks
 
+    # Seen again: the results and their page are kept, so neither attempt's answers are read.
+    with django_assert_num_queries(5):
+        again = client.get(f"/assessment/{attempt.public_id}/results/")
+    assert again.text.count("Not right") == wrong_checks
+
 
 def test_a_score_that_dropped_reads_down_by_how_much(client, question_bank, alice):
     client.force_login(alice)
