@@ -36,13 +36,8 @@ def content_key(*shown: object) -> str:
 
 def _as_values(part: object) -> object:
     if isinstance(part, models.Model):
-        return (type(part).__name__, sorted(_own_values(part)))
+        # Its fields, annotations and values a view set; related rows are kept elsewhere.
+        return type(part).__name__, [(k, v) for k, v in vars(part).items() if k[0] != "_"]
     if isinstance(part, (list, tuple)):
         return [_as_values(each) for each in part]
     return part
-
-
-def _own_values(row: models.Model):
-    for name, value in vars(row).items():
-        if not name.startswith("_"):
-            yield name, _as_values(value)
