@@ -193,24 +193,29 @@ def layout_weeks(
         math.ceil(max(end for _key, _begin, end in spans) / hours_per_week),
         max(begin // hours_per_week for _key, begin, _end in spans) + 1,
     )
-    weeks = []
-    for index in range(week_count):
-        low, high = index * hours_per_week, (index + 1) * hours_per_week
-        weeks.append(
-            Week(
-                number=index + 1,
-                start=week_start(index),
-                end=week_start(index) + timedelta(days=DAYS_PER_WEEK - 1),
-                keys=tuple(key for key, begin, _end in spans if begin // hours_per_week == index),
-                hours=sum(max(0, min(end, high) - max(begin, low)) for _k, begin, end in spans),
-                continuing=tuple(
-                    key
-                    for key, begin, end in spans
-                    if begin // hours_per_week < index and end > low
-                ),
-            )
+    # Each item visits only the weeks it spans, so a long plan costs weeks plus items.
+    keys: list[list[str]] = [[] for _ in range(week_count)]
+    continuing: list[list[str]] = [[] for _ in range(week_count)]
+    hours = [0] * week_count
+    for key, begin, end in spans:
+        first = begin // hours_per_week
+        keys[first].append(key)
+        for index in range(first, max(first, math.ceil(end / hours_per_week) - 1) + 1):
+            low, high = index * hours_per_week, (index + 1) * hours_per_week
+            hours[index] += max(0, min(end, high) - max(begin, low))
+            if index > first:
+                continuing[index].append(key)
+    return [
+        Week(
+            number=index + 1,
+            start=week_start(index),
+            end=week_start(index) + timedelta(days=DAYS_PER_WEEK - 1),
+            keys=tuple(keys[index]),
+            hours=hours[index],
+            continuing=tuple(continuing[index]),
         )
-    return weeks
+        for index in range(week_count)
+    ]
 
 
 def _last_week_before(exam_day: date | None, week_start) -> int | None:
