@@ -509,6 +509,22 @@ def test_a_harder_check_counts_for_more_when_right_and_less_when_wrong():
     assert level_after(wrong("python", 1.5)) < level_after(wrong("python", 3.5))
 
 
+def test_levels_and_their_uncertainty_are_given_to_two_decimals():
+    python = scores_for({"python": 3}, (right("python", 2), wrong("python", 3.5)))["python"]
+    once = scores_for({"python": 3}, (right("python", 4),))["python"]
+
+    assert python.level == round(python.level, 2) != round(python.level, 1)
+    assert once.se == round(once.se, 2) != round(once.se, 1)
+
+
+def test_a_check_that_tells_people_apart_less_well_moves_the_level_less():
+    def level_after(discrimination: float) -> float:
+        check = CheckResult("python", 4, correct=True, discrimination=discrimination)
+        return scores_for({"python": 3}, (check,))["python"].level
+
+    assert 3 < level_after(0.5) < level_after(2.0)
+
+
 def test_each_further_check_shrinks_the_uncertainty():
     answers = (right("mlops", 2), right("mlops", 3), wrong("mlops", 4), wrong("mlops", 5))
     uncertainty = [scores_for({"mlops": 3}, answers[:asked])["mlops"].se for asked in range(5)]
@@ -562,10 +578,8 @@ def test_the_calibration_flag_needs_a_move_of_three_quarters_of_a_level_either_w
 def test_skill_without_any_evidence_is_not_assessed():
     scores = scores_for({"python": 3}, (right("mlops"),))
 
-    assert scores["azure"].score is None
-    assert (scores["azure"].level, scores["azure"].se) == (None, None)
-    assert scores["azure"].self_rating is None
-    assert scores["azure"].checks_total == 0
+    assert scores["azure"] == SkillScore("azure", None, None, 0, 0, "", level=None, se=None)
+    assert (scores["python"].skill, scores["mlops"].skill) == ("python", "mlops")
     assert list(scores) == list(SKILL_NAMES)
 
 
@@ -953,7 +967,6 @@ def test_the_fit_is_the_readiness_plus_the_factors_exactly():
             points = sum(factor.points for factor in recommendation.factors)
 
             assert recommendation.fit == (recommendation.readiness or 0) + points
-            assert recommendation.fit_shown == max(0, min(100, recommendation.fit))
 
 
 def test_the_listed_numbers_add_up_to_the_fit():
@@ -1121,29 +1134,86 @@ def test_the_fit_is_not_clamped_only_its_display_is():
         assert not any("capped" in line for line in lines)
 
 
+# Each cell of the level table, on both sides of the 1-year and 3-year edges (years arrive as
+# floats from the form). Python at level 3
+# against a required 4 is three quarters of the way there: readiness 75, far from any cap, so
+# the fit shows each cell's points exactly.
 @pytest.mark.parametrize(
-    ("ml_years", "level", "points"),
+    ("ml_years", "level", "line", "fit"),
     [
-        (1, "foundational", 8),
-        (1, "associate", 0),
-        (1, "professional", -8),
-        (2, "foundational", -20),
-        (2, "associate", 4),
-        (2, "professional", 0),
-        (3, "foundational", -30),
-        (3, "associate", -8),
-        (3, "professional", 6),
-        (3, "specialty", 6),
+        (
+            1.0,
+            "foundational",
+            "A foundational exam fits someone with 1 year of ML experience (+8)",
+            83,
+        ),
+        (1.0, "associate", None, 75),
+        (
+            1.0,
+            "professional",
+            "A professional exam is a big step with 1 year of ML experience (-8)",
+            67,
+        ),
+        (
+            1.5,
+            "foundational",
+            "A foundational exam is below your experience (1.5 years of ML experience) (-20)",
+            55,
+        ),
+        (
+            1.5,
+            "associate",
+            "An associate exam fits someone with 1.5 years of ML experience (+4)",
+            79,
+        ),
+        (1.5, "professional", None, 75),
+        (
+            2.5,
+            "foundational",
+            "A foundational exam is below your experience (2.5 years of ML experience) (-20)",
+            55,
+        ),
+        (
+            2.5,
+            "associate",
+            "An associate exam fits someone with 2.5 years of ML experience (+4)",
+            79,
+        ),
+        (2.5, "professional", None, 75),
+        (
+            3.0,
+            "foundational",
+            "A foundational exam is below your experience (3 years of ML experience) (-30)",
+            45,
+        ),
+        (
+            3.0,
+            "associate",
+            "An associate exam is below your experience (3 years of ML experience) (-8)",
+            67,
+        ),
+        (
+            3.0,
+            "professional",
+            "A professional exam fits someone with 3 years of ML experience (+6)",
+            81,
+        ),
+        (3.0, "specialty", "A specialty exam fits someone with 3 years of ML experience (+6)", 81),
     ],
 )
-def test_the_level_of_an_exam_is_weighed_against_years_of_ml(ml_years, level, points):
-    exam = cert("exam", "Exam", level, "neutral", "mixed", {"python": 3}, ())
+def test_the_level_of_an_exam_is_weighed_against_years_of_ml(ml_years, level, line, fit):
+    exam = cert("exam", "Exam", level, "neutral", "mixed", {"python": 4}, ())
     recommendation = readiness(
-        scores_for({"python": 3}), Context(cloud="several", ml_years=ml_years), exam, SKILL_NAMES
+        {"python": at("python", 50)}, Context(cloud="several", ml_years=ml_years), exam, SKILL_NAMES
     )
 
     # a neutral, mixed exam with no recommended years: the level is the only factor
-    assert [factor.points for factor in recommendation.factors] == ([points] if points else [])
+    assert recommendation.readiness == 75
+    assert recommendation.fit == fit
+    # beside the skills line and the biggest gap (Python), only the level's sentence, if any
+    assert recommendation.against[0] == "Biggest gap: Python level 3.0 (needs level 4)"
+    lines = [*recommendation.reasons[1:], *recommendation.against[1:]]
+    assert lines == ([line] if line else [])
 
 
 # --- Context: cloud, goal, experience -----------------------------------------------------
@@ -1275,6 +1345,7 @@ def test_after_years_of_ml_a_foundational_exam_leaves_the_top_three():
     newcomer = recommend(
         scores, Context(cloud="several", ml_years=0.5), [basics, *hard], SKILL_NAMES
     )
+    almost = recommend(scores, replace(experienced, ml_years=2.5), [basics, *hard], SKILL_NAMES)
     job_seeker = recommend(
         scores, replace(experienced, goal="first-ml-job"), [basics, *hard], SKILL_NAMES
     )
@@ -1285,6 +1356,10 @@ def test_after_years_of_ml_a_foundational_exam_leaves_the_top_three():
     assert ranked_slugs(ranked) == ["hard-0", "hard-1", "hard-2", "basics"]
     assert held.held_back and HELD_BACK_REASON in held.against
     assert ranked_slugs(newcomer)[0] == ranked_slugs(job_seeker)[0] == "basics"
+    # just under the boundary: basics 100 - 20 = 80 against 25 + 0, and it keeps its place
+    assert ranked_slugs(almost)[0] == "basics"
+    assert not by_slug(almost, "basics").held_back
+    assert HELD_BACK_REASON not in by_slug(almost, "basics").against
     assert not by_slug(job_seeker, "basics").held_back
 
 
@@ -1557,3 +1632,510 @@ def test_same_input_in_any_order_gives_the_same_ranking():
         shuffled = list(CATALOG)
         shuffler.shuffle(shuffled)
         assert recommend(scores, context, shuffled, SKILL_NAMES) == expected
+
+
+def test_a_single_ranked_exam_is_the_only_one_we_can_rank():
+    only = cert("only", "Alpha exam", "associate", "neutral", "mixed", {"python": 3}, ())
+    scores = {"python": at("python", 25)}
+    context = Context(cloud="none", ml_years=0)
+    ranked = recommend(scores, context, [only], SKILL_NAMES)
+
+    changes = ranking_changes(ranked, scores, context, SKILL_NAMES)
+
+    assert list(changes) == ["only"]
+    assert (changes["only"].climber, changes["only"].above) == ("Alpha exam", "")
+    assert not changes["only"].found
+    assert changes["only"].describe() == "It is the only exam we can rank for you"
+
+
+def test_a_change_is_never_a_skill_lowered_even_where_lowering_would_reorder():
+    leader = cert("leader", "Alpha exam", "associate", "neutral", "mixed", {"python": 3}, ())
+    climber = cert(
+        "climber", "Beta exam", "associate", "aws", "mixed", {"python": 3, "mlops": 2}, ()
+    )
+    scores = {"python": at("python", 40), "mlops": at("mlops", 25)}
+    context = Context(cloud="none", ml_years=0)
+    ranked = recommend(scores, context, [climber, leader], SKILL_NAMES)
+    # Alpha: 90 + 5 vendor-neutral = 95; Beta: Python weighs 15 against MLOps' 10, so 94.
+    # Raising Python lifts Alpha at least as fast; lowering it to 35 would put Beta first
+    # (90 against 91), but no one is told to lose a skill.
+    assert [(r.cert.slug, r.fit) for r in ranked] == [("leader", 95), ("climber", 94)]
+
+    changes = ranking_changes(ranked, scores, context, SKILL_NAMES)
+
+    assert changes["leader"].describe() == "No single skill change would put another exam first"
+    assert changes["climber"].describe() == (
+        "No single skill change would move it above Alpha exam"
+    )
+
+
+# Alpha needs calculus at level 5 and has half of it: 50, with no factor (an AWS exam for an
+# employer without a cloud). Beta, vendor-neutral (+5), needs Python and MLOps.
+SLOW_LEADER = cert("leader", "Alpha exam", "associate", "aws", "mixed", {"calculus": 5}, ())
+
+
+def test_of_two_gaps_needing_the_same_raise_the_change_names_the_first_in_taxonomy_order():
+    climber = cert(
+        "climber", "Beta exam", "associate", "neutral", "mixed", {"python": 4, "mlops": 4}, ()
+    )
+    scores = {"python": at("python", 10), "mlops": at("mlops", 10), "calculus": at("calculus", 50)}
+    context = Context(cloud="none", ml_years=0)
+    ranked = recommend(scores, context, [climber, SLOW_LEADER], SKILL_NAMES)
+    assert [(r.cert.slug, r.fit) for r in ranked] == [("leader", 50), ("climber", 35 + 5)]
+
+    changes = ranking_changes(ranked, scores, context, SKILL_NAMES)
+
+    # Either skill at 35 gives (60 + 35) / 2 = 48 + 5 = 53 > 50; at 30, 45 + 5 = 50 ties the
+    # fit with less readiness. Python comes before MLOps in the taxonomy.
+    assert changes["climber"].describe() == (
+        "Raise Python from level 1.4 to 2.4 and it would move above Alpha exam"
+    )
+    assert changes["leader"].describe() == (
+        "Raise Python from level 1.4 to 2.4 and Beta exam would come first instead"
+    )
+
+
+def test_a_later_gap_that_needs_a_smaller_raise_wins_over_the_first():
+    climber = cert(
+        "climber", "Beta exam", "associate", "neutral", "mixed", {"python": 4, "mlops": 5}, ()
+    )
+    scores = {"python": at("python", 0), "mlops": at("mlops", 10), "calculus": at("calculus", 50)}
+    context = Context(cloud="none", ml_years=0)
+    ranked = recommend(scores, context, [climber, SLOW_LEADER], SKILL_NAMES)
+    assert [(r.cert.slug, r.fit) for r in ranked] == [("leader", 50), ("climber", 17 + 5)]
+
+    changes = ranking_changes(ranked, scores, context, SKILL_NAMES)
+
+    # Python needs a raise of 65 (0 -> 65: 46 + 5 = 51; at 60, 43 + 5 = 48); MLOps one of 55
+    # (10 -> 65: 47 + 5 = 52; at 60, 44 + 5 = 49), though it comes later in the taxonomy.
+    assert changes["climber"].describe() == (
+        "Raise MLOps and deployment from level 1.4 to 3.6 and it would move above Alpha exam"
+    )
+
+
+# --- Edges: weights, names, strengths and gaps --------------------------------------------
+
+
+def test_a_domain_weight_under_one_percent_still_counts_as_published():
+    # Midpoints of published ranges can be fractions: 99.5 + 0.5 = 100, and the domain
+    # without a weight gets nothing.
+    exam = cert(
+        "halves",
+        "Halves exam",
+        "associate",
+        "neutral",
+        "mixed",
+        {"python": 3, "mlops": 3, "aws": 3},
+        (domain("Build", 99.5, "python"), domain("Deploy", 0.5, "mlops"), domain("Run", 0, "aws")),
+    )
+    recommendation = readiness(scores_for({"python": 3}), Context(), exam, SKILL_NAMES)
+
+    assert exam_shares(exam) == {"python": 99.5, "mlops": 0.5, "aws": 0}
+    assert recommendation.weights_note == (
+        "2 of 3 domain weights published, and they already add up to the whole exam; "
+        "the others count for nothing here."
+    )
+
+
+def test_published_weights_just_over_100_leave_nothing_and_are_scaled_to_100():
+    exam = cert(
+        "over",
+        "Just over exam",
+        "associate",
+        "neutral",
+        "mixed",
+        {"python": 3, "mlops": 3, "aws": 3},
+        (domain("Build", 60.5, "python"), domain("Deploy", 40, "mlops"), domain("Run", 0, "aws")),
+    )
+    shares = exam_shares(exam)
+
+    assert shares["aws"] == 0
+    assert sum(shares.values()) == 100
+
+
+def test_published_weights_under_100_leave_the_rest_to_the_others_and_say_so():
+    exam = cert(
+        "partial",
+        "Partial exam",
+        "associate",
+        "neutral",
+        "mixed",
+        {"python": 3, "mlops": 3, "aws": 3},
+        (domain("Build", 60, "python"), domain("Deploy", 1, "mlops"), domain("Run", 0, "aws")),
+    )
+    recommendation = readiness(scores_for({"python": 3}), Context(), exam, SKILL_NAMES)
+
+    assert exam_shares(exam) == {"python": 60, "mlops": 1, "aws": 39}
+    assert recommendation.weights_note == (
+        "2 of 3 domain weights published; the others share what is left."
+    )
+
+
+def test_a_domain_without_skills_keeps_its_weight_and_the_next_domains_still_count():
+    exam = cert(
+        "intro",
+        "Intro exam",
+        "associate",
+        "neutral",
+        "mixed",
+        {"python": 3},
+        (domain("Exam logistics", 10), domain("Build", 90, "python")),
+    )
+
+    assert exam_shares(exam) == {"python": 90}
+
+
+def test_an_exam_whose_listed_skills_all_ask_level_1_is_met_and_one_with_none_is_not_assessed():
+    basic = cert("basic", "Basic exam", "associate", "neutral", "mixed", {"python": 1}, ())
+    empty = cert("empty", "Empty exam", "associate", "neutral", "mixed", {}, ())
+
+    met = readiness({}, NO_FACTORS, basic, SKILL_NAMES)
+    unknown = readiness({}, NO_FACTORS, empty, SKILL_NAMES)
+
+    assert (met.readiness, met.confidence, met.fit) == (100, 100, 100)
+    assert met.reasons[0].startswith("Your skills meet 100% of what this exam expects")
+    assert (unknown.readiness, unknown.fit) == (None, 0)
+
+
+def test_what_is_not_assessed_costs_a_point_per_5_percent_rounded_half_up():
+    # Python weighs 95 + 10 = 105 and MLOps 5 + 10 = 15: 105 / 120 = 87.5 %, shown as 88 %
+    exam = cert(
+        "most",
+        "Mostly Python",
+        "associate",
+        "neutral",
+        "mixed",
+        {"python": 2, "mlops": 2},
+        (domain("Build", 95, "python"), domain("Deploy", 5, "mlops")),
+    )
+    recommendation = readiness({"python": at("python", 25)}, NO_FACTORS, exam, SKILL_NAMES)
+
+    assert recommendation.confidence == 88
+    # 12 / 5 = 2.4, so 2 points
+    assert recommendation.against == (
+        "12% of what it needs is not assessed yet (-2)",
+        "Not assessed yet: MLOps and deployment",
+    )
+    assert recommendation.fit == 99 - 2
+
+
+def test_a_skill_the_taxonomy_does_not_name_is_shown_by_its_slug_and_listed_last():
+    exam = cert(
+        "odd",
+        "Odd exam",
+        "associate",
+        "neutral",
+        "mixed",
+        {"cooking": 5, "baking": 2, "python": 4, "knitting": 3, "mlops": 3, "sewing": 3},
+        (),
+    )
+    scores = {
+        "cooking": at("cooking", 50),  # 50 short of 100
+        "baking": at("baking", 0),  # 25 short of 25
+        "python": at("python", 50),
+        "knitting": at("knitting", 75),  # strong, importance 15 like MLOps
+        "mlops": at("mlops", 75),
+    }
+
+    recommendation = readiness(scores, NO_FACTORS, exam, SKILL_NAMES)
+
+    # taxonomy order first, then skills it does not know, the largest gap first
+    assert [gap.skill for gap in recommendation.gaps] == ["python", "cooking", "baking"]
+    assert recommendation.reasons[1:3] == (
+        "Strong in MLOps and deployment (level 4.0), above the level 3 this exam expects",
+        "Strong in knitting (level 4.0), above the level 3 this exam expects",
+    )
+    assert recommendation.against[-1] == "Not assessed yet: sewing"
+
+
+def test_strengths_are_the_most_important_first_then_in_taxonomy_order_two_at_most():
+    exam = cert(
+        "three",
+        "Three strengths",
+        "associate",
+        "neutral",
+        "mixed",
+        {"mlops": 3, "python": 3, "aws": 4},
+        (domain("Cloud", 30, "aws"), domain("Other", 0)),
+    )
+    scores = {"mlops": at("mlops", 75), "python": at("python", 100), "aws": at("aws", 75)}
+
+    recommendation = readiness(scores, NO_FACTORS, exam, SKILL_NAMES)
+
+    # AWS weighs 30 + 20; Python and MLOps 15 each, and Python comes first in the taxonomy
+    # (alphabetically MLOps would); only two are named
+    assert recommendation.reasons[1:] == (
+        "Strong in AWS (level 4.0), which is about 30% of this exam",
+        "Strong in Python (level 5.0), above the level 3 this exam expects",
+    )
+
+
+def test_level_4_is_a_strength_and_just_under_it_is_not():
+    exam = cert("two", "Two skills", "associate", "neutral", "mixed", {"python": 2}, ())
+
+    at_four = readiness({"python": at("python", 75)}, NO_FACTORS, exam, SKILL_NAMES)
+    under = readiness({"python": at("python", 74)}, NO_FACTORS, exam, SKILL_NAMES)
+
+    assert at_four.reasons[1:] == (
+        "Strong in Python (level 4.0), above the level 2 this exam expects",
+    )
+    assert under.reasons[1:] == ()
+
+
+def test_a_strength_with_a_one_percent_share_names_the_share():
+    scores = {"python": at("python", 50), "mlops": at("mlops", 100)}
+
+    recommendation = readiness(scores, NO_FACTORS, LOPSIDED_EXAM, SKILL_NAMES)
+
+    assert recommendation.reasons[1:] == (
+        "Strong in MLOps and deployment (level 5.0), which is about 1% of this exam",
+    )
+
+
+def test_a_gap_with_a_one_percent_share_names_the_share():
+    assert Gap("mlops", "MLOps and deployment", 25, 75, 1).describe() == (
+        "MLOps and deployment level 2.0 (needs level 4) — about 1% of this exam"
+    )
+
+
+def test_the_biggest_gap_is_the_most_importance_left_uncovered_the_first_on_a_tie():
+    # Python weighs 20 + 20 = 40 and is one level short: 40 * 1/4 = 10 uncovered. MLOps
+    # weighs 20 and is three levels short: 20 * 3/4 = 15 uncovered.
+    exam = cert(
+        "gaps",
+        "Gaps exam",
+        "associate",
+        "neutral",
+        "mixed",
+        {"python": 4, "mlops": 4},
+        (domain("Build", 20, "python"), domain("Other", 80)),
+    )
+    twins = cert("twins", "Twins", "associate", "neutral", "mixed", {"mlops": 4, "python": 4}, ())
+    scores = {"python": at("python", 50), "mlops": at("mlops", 0)}
+
+    assert readiness(scores, NO_FACTORS, exam, SKILL_NAMES).against[0] == (
+        "Biggest gap: MLOps and deployment level 1.0 (needs level 4)"
+    )
+    even = {"python": at("python", 50), "mlops": at("mlops", 50)}
+    assert readiness(even, NO_FACTORS, twins, SKILL_NAMES).against[0] == (
+        "Biggest gap: MLOps and deployment level 3.0 (needs level 4)"
+    )
+
+
+# --- Edges: experience, focus and platforms -----------------------------------------------
+
+
+def test_the_experience_penalty_stops_at_12_however_many_years_are_missing():
+    exam = replace(GOOGLE_PMLE, recommended_years=5)
+
+    recommendation = readiness(MIDDLING, Context(cloud="gcp", ml_years=0), exam, SKILL_NAMES)
+
+    assert "This exam recommends 5 years of ML experience; you have none yet (-12)" in (
+        recommendation.against
+    )
+
+
+def test_a_quarter_year_short_costs_a_point_and_a_tenth_costs_nothing():
+    exam = replace(AWS_MLA, recommended_years=1)
+
+    quarter = readiness(MIDDLING, Context(cloud="aws", ml_years=0.75), exam, SKILL_NAMES)
+    tenth = readiness(MIDDLING, Context(cloud="aws", ml_years=0.9), exam, SKILL_NAMES)
+
+    assert "This exam recommends 1 year of ML experience; you have less than a year (-1)" in (
+        quarter.against
+    )
+    assert not any("recommends" in line for line in (*tenth.reasons, *tenth.against))
+
+
+def test_one_year_of_ml_reads_as_about_1_year():
+    recommendation = readiness(MIDDLING, Context(cloud="gcp", ml_years=1.0), GOOGLE_PMLE, {})
+
+    assert "This exam recommends 3 years of ML experience; you have about 1 year (-8)" in (
+        recommendation.against
+    )
+
+
+def test_each_preference_and_goal_earns_its_focus_bonus():
+    deep = replace(NVIDIA_GENAI_LLMS, slug="deep", focus="deep-learning")
+    mlops = replace(NVIDIA_GENAI_LLMS, slug="ops", focus="mlops")
+
+    def focus_lines(context: Context, exam: CertProfile) -> list[str]:
+        recommendation = readiness(MIDDLING, context, exam, SKILL_NAMES)
+        return [line for line in recommendation.reasons if "focuses" in line]
+
+    assert focus_lines(Context(preference="deep-learning"), deep) == [
+        "It focuses on deep learning, the work you prefer (+6)"
+    ]
+    assert focus_lines(Context(preference="generative-ai"), NVIDIA_GENAI_LLMS) == [
+        "It focuses on generative AI, the work you prefer (+6)"
+    ]
+    assert focus_lines(Context(goal="generative-ai"), NVIDIA_GENAI_LLMS) == [
+        "It focuses on generative AI, which matches your goal (+6)"
+    ]
+    assert focus_lines(Context(preference="deep-learning"), NVIDIA_GENAI_LLMS) == [
+        "It focuses on generative AI, which builds on the deep learning you prefer (+3)"
+    ]
+    assert focus_lines(Context(preference="deep-learning"), mlops) == []
+    assert focus_lines(Context(preference="classical-ml"), NVIDIA_GENAI_LLMS) == []
+
+
+ORACLE_GENAI = cert(
+    "oci-genai",
+    "Oracle Cloud Infrastructure Generative AI Professional",
+    "professional",
+    "oci",
+    "generative-ai",
+    {"python": 3, "generative-ai": 3},
+    (),
+)
+
+
+def test_platform_lines_for_oracle_databricks_and_azure():
+    def lines(context: Context, exam: CertProfile) -> list[str]:
+        recommendation = readiness(MIDDLING, context, exam, SKILL_NAMES)
+        return [
+            line
+            for line in (*recommendation.reasons, *recommendation.against)
+            if "cloud" in line.lower() or "employer" in line or "measure" in line
+        ]
+
+    assert lines(Context(cloud="several"), ORACLE_GENAI) == [
+        "It tests Oracle Cloud, which this assessment does not measure, and you do not work on "
+        "it (-10)"
+    ]
+    assert lines(Context(cloud="gcp", goal="switch-cloud"), ORACLE_GENAI) == [
+        "It is about Oracle Cloud, and you want to work on a new cloud (+4)",
+        "It tests Oracle Cloud, which this assessment does not measure, and you do not work on "
+        "it (-10)",
+    ]
+    assert lines(Context(cloud="databricks"), DATABRICKS_ML_ASSOCIATE) == [
+        "Your employer runs on Databricks, the platform this exam is about (+10)"
+    ]
+    assert lines(Context(cloud="several"), DATABRICKS_ML_ASSOCIATE) == []
+    assert lines(Context(cloud="several"), AZURE_AI_103) == []
+
+
+# --- Edges: ranking -----------------------------------------------------------------------
+
+
+def test_an_exam_not_assessed_ties_with_one_at_0_and_the_name_decides():
+    zero = cert("zero", "Alpha exam", "associate", "neutral", "mixed", {"python": 5}, ())
+    unknown = cert("unknown", "Zeta exam", "associate", "neutral", "mixed", {"mlops": 3}, ())
+    scores = {"python": at("python", 0)}
+
+    ranked = recommend(scores, NO_FACTORS, [unknown, zero], SKILL_NAMES)
+
+    assert [(r.cert.slug, r.readiness, r.fit) for r in ranked] == [
+        ("zero", 0, 0),
+        ("unknown", None, 0),
+    ]
+
+
+def test_at_equal_fit_a_readiness_of_1_ranks_above_one_of_0_whatever_the_names():
+    # Zeta: Python is the whole exam (importance 100 + 25) at 1 point of 100: readiness 1;
+    # MLOps (importance 10) is not assessed, 7 % of its needs, which costs 1: fit 0.
+    # Alpha: calculus at 0 of 100: readiness 0, fit 0.
+    one = cert(
+        "one",
+        "Zeta exam",
+        "associate",
+        "neutral",
+        "mixed",
+        {"python": 5, "mlops": 2},
+        (domain("Build", 100, "python"),),
+    )
+    zero = cert("zero", "Alpha exam", "associate", "neutral", "mixed", {"calculus": 5}, ())
+    scores = {"python": at("python", 1), "calculus": at("calculus", 0)}
+
+    ranked = recommend(scores, NO_FACTORS, [zero, one], SKILL_NAMES)
+
+    assert [(r.cert.slug, r.fit, r.readiness) for r in ranked] == [("one", 0, 1), ("zero", 0, 0)]
+
+
+def test_a_retired_exam_in_fifth_place_stands_in_and_one_in_sixth_does_not():
+    # Each exam asks level 5 of one skill, so its readiness is that skill's points.
+    def exam(slug: str, skill: str, **extra) -> CertProfile:
+        return cert(slug, f"Exam {slug}", "associate", "neutral", "mixed", {skill: 5}, (), **extra)
+
+    skills = {
+        "python": 90,
+        "mlops": 80,
+        "classical-ml": 70,
+        "calculus": 60,
+        "deep-learning": 50,  # retired, fifth
+        "linear-algebra": 40,
+        "data-libraries": 30,  # retired, sixth
+        "generative-ai": 20,
+    }
+    scores = {skill: at(skill, points) for skill, points in skills.items()}
+    current = [
+        exam(f"c{n}", skill)
+        for n, skill in enumerate(
+            ["python", "mlops", "classical-ml", "calculus", "linear-algebra", "generative-ai"]
+        )
+    ]
+    fifth = exam("r5", "deep-learning", current=False, successors=("c5",))
+    sixth = exam("r6", "data-libraries", current=False, successors=("c5",))
+
+    ranked = recommend(scores, NO_FACTORS, [*current, fifth, sixth], SKILL_NAMES)
+
+    assert ranked_slugs(ranked) == ["c0", "c1", "c2", "c3", "c4", "c5"]
+    assert by_slug(ranked, "c5").stands_in_for == ("Exam r5",)
+
+
+# --- Edges: foundational exams held back --------------------------------------------------
+
+EXPERIENCED = Context(cloud="several", ml_years=3)
+
+
+def held_back_exams(*exams: CertProfile) -> tuple[list[str], list[str]]:
+    """The ranking of ``exams`` for someone with 3 years of ML, and the exams held back."""
+    ranked = recommend(scores_for({"python": 3, "deep-learning": 2}), EXPERIENCED, exams, {})
+    held = [r.cert.slug for r in ranked if r.held_back or HELD_BACK_REASON in r.against]
+    return ranked_slugs(ranked), held
+
+
+# For 3 years of ML: basics is met, 100 - 30 = 70; an easy professional exam 100 + 6 = 106;
+# a hard one three levels short, 25 + 6 = 31.
+BASICS = cert("basics", "Basics", "foundational", "neutral", "mixed", {"python": 2}, ())
+
+
+def easy(name: str) -> CertProfile:
+    return cert(name, name, "professional", "neutral", "mixed", {"python": 2}, ())
+
+
+def hard(name: str) -> CertProfile:
+    return cert(name, name, "professional", "neutral", "mixed", {"deep-learning": 5}, ())
+
+
+def test_a_foundational_exam_between_the_second_and_third_others_gives_way():
+    assert held_back_exams(easy("a"), easy("b"), hard("c"), BASICS) == (
+        ["a", "b", "c", "basics"],
+        ["basics"],
+    )
+
+
+def test_a_foundational_exam_already_below_the_top_three_is_not_held_back():
+    assert held_back_exams(easy("a"), easy("b"), easy("c"), BASICS, hard("d")) == (
+        ["a", "b", "c", "basics", "d"],
+        [],
+    )
+
+
+def test_with_only_two_other_exams_a_foundational_exam_is_held_back_after_them():
+    assert held_back_exams(easy("a"), easy("b"), BASICS) == (["a", "b", "basics"], ["basics"])
+
+
+def test_what_is_not_assessed_is_named_but_costs_nothing_when_it_rounds_to_0_points():
+    # Twenty skills at level 5 weigh 25 each, 500; MLOps at level 2 weighs 10: 500 / 510 is
+    # 98 % assessed, and 2 / 5 rounds to 0 points, so no factor line of +0 or -0.
+    many = {f"skill-{n:02}": 5 for n in range(20)}
+    exam = cert("many", "Many skills", "associate", "neutral", "mixed", {**many, "mlops": 2}, ())
+    scores = {skill: at(skill, 100) for skill in many}
+
+    recommendation = readiness(scores, NO_FACTORS, exam, SKILL_NAMES)
+
+    assert (recommendation.readiness, recommendation.confidence) == (99, 98)
+    assert recommendation.fit == 99
+    assert recommendation.against == ("Not assessed yet: MLOps and deployment",)
+    assert not any("(+0)" in line or "(-0)" in line for line in recommendation.reasons)

@@ -187,3 +187,18 @@ def test_a_credential_the_catalog_lacks_expires_when_its_holder_says():
 )
 def test_months_are_added_to_the_calendar(day, months, result):
     assert add_months(day, months) == result
+
+
+@pytest.mark.parametrize(
+    ("rule", "today", "label"),
+    [
+        (GOOGLE, date(2026, 6, 1), "Valid"),
+        (GOOGLE, date(2028, 1, 20), "Renewal window open"),  # 50 days left, window of 60
+        (GOOGLE, date(2028, 2, 20), "Expires within 30 days"),
+        (GOOGLE, date(2028, 3, 10), "Expired"),
+        (NEVER, date(2028, 3, 10), "No expiry"),
+        (UNKNOWN, date(2028, 3, 10), "Expiry not published"),
+    ],
+)
+def test_each_state_reads_as_its_label(rule, today, label):
+    assert standing(Held(EARNED, rule), today=today).label == label

@@ -213,8 +213,76 @@ def test_no_items_no_weeks():
 
 
 def test_layout_rejects_zero_hours_per_week():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"^hours_per_week must be positive, got 0$"):
         layout_weeks([todo("a", 1)], MONDAY, 0)
+
+
+def test_one_hour_a_week_is_a_plan():
+    weeks = layout_weeks([todo("a", 2)], MONDAY, 1)
+
+    assert [(week.keys, week.hours, week.continuing) for week in weeks] == [
+        (("a",), 1, ()),
+        ((), 1, ("a",)),
+    ]
+
+
+def test_an_item_that_ends_with_its_week_does_not_continue_into_the_next():
+    weeks = layout_weeks([todo("a", 10), todo("b", 10)], MONDAY, 10)
+
+    assert [(week.keys, week.continuing) for week in weeks] == [(("a",), ()), (("b",), ())]
+
+
+def test_items_of_no_hours_take_no_time_and_show_in_the_week_they_start():
+    # The exam itself takes no study time; after a full week of work it starts week 2.
+    items = [
+        todo("intro", 0),
+        todo("a", 10),
+        at_end("book", 0),
+        at_end("review", 10),
+        at_end("exam", 0),
+    ]
+
+    weeks = layout_weeks(items, MONDAY, 10)
+
+    assert [(week.keys, week.hours) for week in weeks] == [
+        (("intro", "a"), 10),
+        (("book", "review"), 10),
+        (("exam",), 0),
+    ]
+
+
+def test_an_exam_of_no_hours_does_not_push_its_review_a_week_earlier():
+    items = [todo("a", 5), at_end("review", 10), at_end("exam", 0)]
+
+    # Exam on the Monday of week 5: the review fills week 4 alone, the exam starts after it.
+    weeks = layout_weeks(items, MONDAY, 10, exam_day=MONDAY + timedelta(weeks=4))
+
+    assert [(week.number, week.keys, week.hours) for week in weeks] == [
+        (1, ("a",), 5),
+        (2, (), 0),
+        (3, (), 0),
+        (4, ("review",), 10),
+        (5, ("exam",), 0),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("exam_day", "review_week"),
+    [
+        # inside week 2: only week 1 ends before it, and the review follows the work there
+        (date(2027, 1, 13), 1),
+        # on the last day of week 3: week 3 does not end before it, week 2 does
+        (date(2027, 1, 24), 2),
+        # the day after week 3
+        (date(2027, 1, 25), 3),
+    ],
+)
+def test_the_review_goes_to_the_last_week_that_ends_before_the_exam_day(exam_day, review_week):
+    items = [todo("a", 5), at_end("review", 5)]
+
+    weeks = layout_weeks(items, MONDAY, 10, exam_day=exam_day)
+
+    assert [week.number for week in weeks if "review" in week.keys] == [review_week]
 
 
 # --- check_feasibility ----------------------------------------------------------------------
@@ -292,6 +360,17 @@ def test_empty_plan_has_zero_progress():
     assert progress([]).percent == 0
 
 
+def test_items_without_hours_count_progress_by_items_done():
+    items = [done("a", 0), todo("b", 0), todo("c", 0), todo("d", 0)]
+
+    assert progress(items).percent == 25
+
+
+def test_a_plan_of_one_hour_counts_progress_by_hours():
+    # the one hour is done, the item without hours is not: 100 % of the hours, shown as 99
+    assert progress([done("a", 1), todo("b", 0)]).percent == 99
+
+
 # --- pace -----------------------------------------------------------------------------------
 
 FOUR_WEEKS_OF_TEN = [done("a", 10), todo("b", 10), todo("c", 10), todo("d", 10)]
@@ -333,6 +412,14 @@ def test_behind_reports_hours_and_weeks():
     assert result.status == "behind"
     assert (result.hours_planned_to_date, result.hours_behind, result.weeks_behind) == (8, 6, 1.5)
     assert result.message == "Behind by 6 h — about 1.5 weeks"
+
+
+def test_weeks_behind_are_given_to_one_decimal():
+    # a week at 12 h a week -> 12 h due, 7 h done: 5 / 12 = 0.42 weeks
+    result = pace([done("a", 7), todo("b", 20)], MONDAY, MONDAY + timedelta(days=7), 12)
+
+    assert result.weeks_behind == 0.4
+    assert result.message == "Behind by 5 h — about 0.4 weeks"
 
 
 def test_one_hour_short_is_still_on_track():
@@ -448,6 +535,8 @@ def test_not_started_and_finished_read_as_such():
     )
 
     assert (waiting.message, waiting.hours_done, waiting.hours_behind) == ("Not started yet", 0, 0)
+    assert (waiting.weeks_behind, finished.weeks_behind) == (0, 0)
+    assert pace([], MONDAY, MONDAY + timedelta(days=8), 10).weeks_behind == 0
     assert finished.message == "Finished"
     assert (finished.hours_done, finished.hours_planned_to_date, finished.hours_behind) == (
         15,
