@@ -119,3 +119,22 @@ def test_a_message_for_one_visitor_is_shown_to_them_and_kept_from_others(catalog
     assert farewell.request["PATH_INFO"] == "/"
     assert "Your account and everything in it have been deleted." in farewell.text
     assert "have been deleted" not in someone_else.text
+
+
+def test_the_kept_page_is_sent_without_the_templates_indentation(catalog):
+    with_a_session = Client()
+    with_a_session.cookies["sessionid"] = "not-a-session"  # so never given a kept page
+    rendered = with_a_session.get("/certifications/")
+    kept = Client().get("/certifications/")
+
+    assert "\n  " in rendered.text
+    assert "\n  " not in kept.text
+    assert len(kept.content) < 0.9 * len(rendered.content)
+    assert as_read(kept.text) == as_read(rendered.text)
+
+
+def as_read(page: str) -> str:
+    """The page with white space collapsed, as a browser lays it out, and without the parts
+    that differ on every response."""
+    page = re.sub(r'(x-csrftoken": "|csrfmiddlewaretoken" value="|nonce=")[^"]+', r"\1", page)
+    return re.sub(r"\s+", " ", page)
