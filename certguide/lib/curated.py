@@ -71,10 +71,11 @@ def built[T](name: str, build: Callable[[], T]) -> T:
     return value
 
 
-def built_for[T](name: str, key: Hashable, build: Callable[[], T], *, keep: int = 1000) -> T:
+def built_for[T](name: str, key: Hashable, build: Callable[[], T], *, keep: int = 100) -> T:
     """The value `build()` returns for `key` and the current version of the curated content, for
     values that depend on both (a finished assessment's results). This process keeps the
-    `keep` most recently used; treat them as read-only."""
+    `keep` most recently used, a bound on its memory (an assessment's results hold a line for
+    every certification); treat them as read-only."""
     kept: OrderedDict[Hashable, T] = built(name, OrderedDict)
     with _lock:
         if key in kept:
