@@ -315,26 +315,22 @@ class Bench:
         compressed = fetch(self.base, request, {"Accept-Encoding": "gzip"})[1]
         return len(plain), len(compressed)
 
-    def queries(self, workload: dict[str, list[Request]]) -> dict[str, int]:
-        path = self.work / "queries.json"
+    def in_process(self, script: str, workload: dict[str, list[Request]]) -> dict:
+        """What `script` prints (as JSON) after sending the workload's requests through
+        Django's test client in a process of its own, with the server's settings."""
+        path = self.work / "workload.json"
         path.write_text(
             json.dumps({name: [asdict(r) for r in reqs] for name, reqs in workload.items()})
         )
-        output = run(
-            [PY, "scripts/bench_queries.py", str(path)], self.env, capture_output=True, text=True
-        )
+        output = run([PY, script, str(path)], self.env, capture_output=True, text=True)
         return json.loads(output.stdout.strip().splitlines()[-1])
+
+    def queries(self, workload: dict[str, list[Request]]) -> dict[str, int]:
+        return self.in_process("scripts/bench_queries.py", workload)
 
     def profiles(self, workload: dict[str, list[Request]]) -> dict[str, dict]:
         """Where each endpoint's time goes (scripts/bench_profile.py), after the load."""
-        path = self.work / "profile.json"
-        path.write_text(
-            json.dumps({name: [asdict(r) for r in reqs] for name, reqs in workload.items()})
-        )
-        output = run(
-            [PY, "scripts/bench_profile.py", str(path)], self.env, capture_output=True, text=True
-        )
-        return json.loads(output.stdout.strip().splitlines()[-1])
+        return self.in_process("scripts/bench_profile.py", workload)
 
     def measure(self, endpoints: list[Endpoint], workload: dict[str, list[Request]]):
         reference_requests = requests_for("reference", [], {})
