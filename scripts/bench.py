@@ -31,7 +31,6 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -61,6 +60,7 @@ from scripts.bench_report import (  # noqa: E402
     references_in_html,
     render,
 )
+from tests.servers import free_port, redis_server, stop  # noqa: E402
 
 PY = sys.executable
 WORKERS = 2
@@ -180,22 +180,6 @@ def requests_for(name: str, people: list[Person], seed: dict) -> list[Request]:
 
 
 # --- Processes -------------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def _stop_on_signal(signum, frame) -> None:
@@ -488,8 +472,6 @@ def main() -> None:
             "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{work}/db.sqlite3",
         }
         if args.redis:
-            from tests.servers import redis_server
-
             env["REDIS_URL"] = cleanup.enter_context(redis_server())
         database = "PostgreSQL" if env["DATABASE_URL"].startswith("postgres") else "SQLite"
         cache = "Redis" if env.get("REDIS_URL") else "local memory and files"

@@ -21,6 +21,17 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def stop(process: subprocess.Popen) -> None:
+    """Stop a server process: politely, then for good after 15 s."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
 @contextmanager
 def redis_server() -> Iterator[str]:
     """A throw-away redis-server; yields its URL."""
@@ -49,8 +60,7 @@ def redis_server() -> Iterator[str]:
             _wait_for_port(port)
             yield f"redis://127.0.0.1:{port}/0"
         finally:
-            process.terminate()
-            process.wait(timeout=10)
+            stop(process)
 
 
 def _wait_for_port(port: int, seconds: float = 10) -> None:

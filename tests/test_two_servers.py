@@ -35,7 +35,7 @@ from catalog.tests.helpers import FormData
 from conftest import PASSWORD, load_curated_content, make_user
 from plans.models import ItemState, PlanItem
 from plans.tests.conftest import PMLE, make_sized_plan
-from tests.servers import free_port, redis_server
+from tests.servers import free_port, redis_server, stop
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 CSRF_IN_PAGE = re.compile(r'"x-csrftoken": "([^"]+)"')
@@ -152,16 +152,6 @@ def _wait_until_healthy(server: Server, servers_logs, seconds: float = 60) -> No
     )
 
 
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
 @pytest.fixture
 def servers(transactional_db, static_root, tmp_path) -> Iterator[Servers]:
     """Two gunicorn servers on the test database and one throw-away Redis; both are stopped
@@ -178,7 +168,7 @@ def servers(transactional_db, static_root, tmp_path) -> Iterator[Servers]:
             yield both
         finally:
             for server in started:
-                _stop(server.process)
+                stop(server.process)
 
 
 @dataclass
