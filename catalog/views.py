@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_not_required
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Paginator
 from django.core.validators import slug_re
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -27,17 +27,6 @@ MOVED_SLUGS = {
 CATALOG_PAGE_SIZE = 36
 
 
-def _page_links(request: HttpRequest, page: Page) -> dict[str, str]:
-    """The query strings of the previous and next pages, keeping the filters."""
-    links = {}
-    for name, wanted in (("previous", page.has_previous()), ("next", page.has_next())):
-        if wanted:
-            query = request.GET.copy()
-            query["page"] = getattr(page, f"{name}_page_number")()
-            links[name] = query.urlencode()
-    return links
-
-
 @require_GET
 @login_not_required
 @public_page
@@ -45,14 +34,14 @@ def _page_links(request: HttpRequest, page: Page) -> dict[str, str]:
 def certification_list(request: HttpRequest) -> HttpResponse:
     form = CatalogFilterForm(request.GET)
     matching = filter_catalog(Certification.objects.published(), **form.filters)
-    # Like the filters, a page number that does not exist shows the nearest page that does.
+    # Like the filters, a page number that does not exist is not an error: one past either end
+    # shows the last page, one that is not a number the first.
     page = Paginator(matching, CATALOG_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "form": form,
         "certifications": list(page),
         "page": page,
         "total": page.paginator.count,
-        "page_links": _page_links(request, page),
     }
     if wants_fragment(request):
         context["fragment"] = True

@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from assessments.models import Attempt
 from assessments.services import Outcome
-from catalog.models import Skill
 from certguide.lib import curated
 from plans import generation, schedule
 from plans.models import ItemKind, ItemState, Plan, PlanItem
@@ -21,6 +20,7 @@ from plans.services import (
     AT_END_KINDS,
     OPEN_STATES,
     cert_spec,
+    item_from_draft,
     item_hours,
     plannable_certifications,
     refuse_if_archived,
@@ -111,8 +111,7 @@ def follow_the_catalog(plan: Plan, today: date) -> str | None:
         summary = drift.summary
         first = _room_before_the_end(plan, len(drift.added))
         PlanItem.objects.bulk_create(
-            _item_from_draft(plan, draft, first + offset)
-            for offset, draft in enumerate(drift.added)
+            item_from_draft(plan, draft, first + offset) for offset, draft in enumerate(drift.added)
         )
         gone = f"No longer in the exam guide as of {schedule.format_date(today)}."
         for item in drift.removed:
@@ -122,22 +121,6 @@ def follow_the_catalog(plan: Plan, today: date) -> str | None:
                 item.state = ItemState.SKIPPED
             item.save(update_fields=["source", "detail", "state", "updated_at"])
     return summary
-
-
-def _item_from_draft(
-    plan: Plan, draft: generation.ItemDraft, order: int, skill: Skill | None = None
-) -> PlanItem:
-    return PlanItem(
-        plan=plan,
-        kind=draft.kind,
-        title=draft.title[:200],
-        detail=draft.detail,
-        url=draft.url,
-        hours=item_hours(draft.hours),
-        order=order,
-        skill=skill,
-        source=draft.source,
-    )
 
 
 def newer_assessment_finished_at(plan: Plan):
@@ -207,7 +190,7 @@ def refresh_gaps(plan: Plan, outcome: Outcome) -> GapRefresh:
             )
             first = _room_after(plan, anchor, len(by_skill))
             PlanItem.objects.bulk_create(
-                _item_from_draft(plan, draft, first + offset, skills_by_slug.get(draft.skill))
+                item_from_draft(plan, draft, first + offset, skills_by_slug.get(draft.skill))
                 for offset, draft in enumerate(by_skill.values())
             )
             added = len(by_skill)

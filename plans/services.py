@@ -193,20 +193,27 @@ def create_plan(
             assessed_at=outcome.finished_at if outcome is not None else None,
         )
         PlanItem.objects.bulk_create(
-            PlanItem(
-                plan=plan,
-                kind=draft.kind,
-                title=draft.title[:200],
-                detail=draft.detail,
-                url=draft.url,
-                hours=item_hours(draft.hours),
-                order=position,
-                skill=skills_by_slug.get(draft.skill),
-                source=draft.source,
-            )
+            item_from_draft(plan, draft, position, skills_by_slug.get(draft.skill))
             for position, draft in enumerate(drafts, start=1)
         )
     return plan
+
+
+def item_from_draft(
+    plan: Plan, draft: generation.ItemDraft, order: int, skill: Skill | None = None
+) -> PlanItem:
+    """An unsaved item of `plan` made from what the generator drafted."""
+    return PlanItem(
+        plan=plan,
+        kind=draft.kind,
+        title=draft.title[:200],
+        detail=draft.detail,
+        url=draft.url,
+        hours=item_hours(draft.hours),
+        order=order,
+        skill=skill,
+        source=draft.source,
+    )
 
 
 # --- From items to the schedule's plain data -----------------------------------------------

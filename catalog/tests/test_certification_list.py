@@ -448,13 +448,14 @@ def test_a_long_list_comes_in_pages_that_keep_the_filters(
     assert len(set(shown)) == matching
 
 
-@pytest.mark.parametrize("page", ["99", "0", "two"])
-def test_a_page_that_does_not_exist_shows_the_nearest_one(
-    client, catalog_data, page, make_certifications
+@pytest.mark.parametrize(("page", "shown"), [("99", 2), ("0", 2), ("-1", 2), ("two", 1)])
+def test_a_page_number_that_does_not_exist_shows_a_page_that_does(
+    client, catalog_data, page, shown, make_certifications
 ):
-    make_certifications(40)
+    make_certifications(40)  # two pages of the current certifications
 
     response = client.get(URL, {"page": page})
 
     assert response.status_code == 200
+    assert f"Page {shown} of 2," in response.text
     assert len(card_slugs(response)) > 0
